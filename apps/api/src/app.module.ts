@@ -1,0 +1,47 @@
+import { AccessGuard, AuthModule, JwtAuthGuard } from '@hst/auth';
+import { AuditModule } from '@hst/audit';
+import { configModule, Env } from '@hst/common';
+import { DatabaseModule } from '@hst/database';
+import { MetricsController, MetricsModule } from '@hst/metrics';
+import { QueueModule, RedisModule } from '@hst/queue';
+import { SubjectsModule } from '@hst/subjects';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuditController } from './controllers/audit.controller';
+import { AuthController } from './controllers/auth.controller';
+import { HealthController } from './controllers/health.controller';
+import { SubjectsController } from './controllers/subjects.controller';
+import { ExceptionsFilter } from './http/exception.filter';
+import { loggerModule } from './http/logger';
+import { validationPipe } from './http/validation';
+
+/** The HTTP API: controllers and HTTP wiring; every business rule lives in a lib. */
+@Module({})
+export class ApiModule {
+  static forRoot(env: Env): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        configModule(env),
+        loggerModule(env),
+        DatabaseModule,
+        RedisModule,
+        QueueModule.forRoot(),
+        MetricsModule,
+        TerminusModule,
+        AuditModule,
+        SubjectsModule,
+        AuthModule,
+      ],
+      controllers: [AuthController, SubjectsController, AuditController, HealthController, MetricsController],
+      providers: [
+        // Order matters: authenticate, then check the subject's status and roles.
+        { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useExisting: AccessGuard },
+        { provide: APP_FILTER, useClass: ExceptionsFilter },
+        { provide: APP_PIPE, useValue: validationPipe() },
+      ],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { MetricsService } from '@hst/metrics';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+
+/** Base of every processor: job outcomes counted per queue, failures logged; handlers stay thin. */
+export abstract class InstrumentedProcessor extends WorkerHost {
+  protected abstract readonly queueName: string;
+  private readonly log = new Logger(this.constructor.name);
+
+  constructor(protected readonly metrics: MetricsService) {
+    super();
+  }
+
+  @OnWorkerEvent('completed')
+  onCompleted(): void {
+    this.metrics.jobOutcomes.inc({ queue: this.queueName, outcome: 'completed' });
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.metrics.jobOutcomes.inc({ queue: this.queueName, outcome: 'failed' });
+    this.log.warn(
+      `${this.queueName} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`,
+    );
+  }
+}

@@ -1,0 +1,4 @@
+export * from './database.module';
+export * from './typeorm-options';
+export * from './migrate';
+export * from './pg-errors';

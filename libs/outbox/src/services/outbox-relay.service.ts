@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainEventQueue } from './domain-event-queue.service';
+
+const BATCH_SIZE = 500;
+/** Arbitrary constant: the advisory lock that makes the relay single-file across worker processes. */
+const RELAY_LOCK_KEY = 7_310_002;
+
+/**
+ * Moves committed outbox rows to BullMQ in id order. A batch is marked published in the transaction
+ * that read it, after the enqueue: a crash in between leaves the rows unpublished and they are sent
+ * again (at least once); consumers deduplicate. Redis being down fails the batch and delays delivery.
+ */
+@Injectable()
+export class OutboxRelay {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: DomainEventQueue,
+  ) {}
+
+  /** Relays everything pending; returns the number of events handed over. */
+  async relayPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const relayed = await this.relayBatch();
+      total += relayed;
+      if (relayed < BATCH_SIZE) return total;
+    }
+  }
+
+  private relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [lock] = await manager.query<{ ok: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+        RELAY_LOCK_KEY,
+      ]);
+      if (!lock?.ok) return 0; // another relay is at work
+      const rows = await manager.query<{ id: string }[]>(
+        'SELECT id FROM outbox_events WHERE published_at IS NULL ORDER BY id LIMIT $1',
+        [BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      const ids = rows.map((r) => r.id);
+      await this.queue.enqueue(ids);
+      await manager.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])', [ids]);
+      return ids.length;
+    });
+  }
+}

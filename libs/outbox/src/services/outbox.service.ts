@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { OutboxEventEntity } from '../entities/outbox-event.entity';
+
+export type OutboxMessage = {
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload?: Record<string, unknown>;
+};
+
+@Injectable()
+export class OutboxService {
+  /** Writes the event in the caller's transaction: it exists if and only if the change committed. */
+  async publish(manager: EntityManager, message: OutboxMessage): Promise<void> {
+    await manager.insert(OutboxEventEntity, {
+      type: message.type,
+      aggregateType: message.aggregateType,
+      aggregateId: message.aggregateId,
+      payload: (message.payload ?? {}) as QueryDeepPartialEntity<OutboxEventEntity['payload']>,
+    });
+  }
+}
