@@ -28,6 +28,8 @@ describe('Operations (e2e)', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toContain('hst_http_request_duration_seconds_bucket');
     expect(res.text).toMatch(/route="\/api\/v1\/health"/);
+    expect(res.text).toMatch(/hst_queue_jobs\{queue="domain-events",state="waiting"\}/);
+    expect(res.text).toContain('hst_audit_sequencing_lag_seconds');
   });
 
   it('should document every route in OpenAPI', async () => {

@@ -1,5 +1,6 @@
 import {
   DomainEvent,
+  DomainEventJob,
   DomainEventConsumer,
   DomainEventDispatcher,
   DomainEventQueue,
@@ -9,7 +10,7 @@ import {
 import { QueueName } from '@hst/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { adminToken, registerSubject } from './support/factories';
 import { startApi, startWorker, TestApi } from './support/app';
@@ -132,6 +133,28 @@ describe('Transactional outbox (e2e)', () => {
           'subject.suspended',
         ]);
       }
+    });
+
+    it('should keep events when Redis is unreachable, and deliver them once it answers', async () => {
+      const ids = await makeChanges(1);
+      const unreachable = new Queue<DomainEventJob>(QueueName.DomainEvents, {
+        connection: {
+          host: '127.0.0.1',
+          port: 1,
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 0,
+          retryStrategy: () => null,
+        },
+      });
+      unreachable.on('error', () => undefined);
+      try {
+        await expect(new OutboxRelay(db, new DomainEventQueue(unreachable)).relayPending()).rejects.toThrow();
+      } finally {
+        await unreachable.close().catch(() => undefined);
+      }
+      expect((await eventsOf(ids)).every((e) => e.published_at === null)).toBe(true);
+      await worker.get(OutboxRelay).relayPending();
+      await until(async () => (await effectsOf(ids)).length === 3);
     });
 
     it('should hold back an event whose aggregate has an earlier event not applied yet', async () => {

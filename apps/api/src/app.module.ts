@@ -3,7 +3,8 @@ import { AuditModule } from '@hst/audit';
 import { configModule, Env } from '@hst/common';
 import { DatabaseModule } from '@hst/database';
 import { MetricsController, MetricsModule } from '@hst/metrics';
-import { QueueModule, RedisModule } from '@hst/queue';
+import { OutboxModule } from '@hst/outbox';
+import { QueueModule, QueueName, RedisModule } from '@hst/queue';
 import { SubjectsModule } from '@hst/subjects';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -14,6 +15,7 @@ import { HealthController } from './controllers/health.controller';
 import { SubjectsController } from './controllers/subjects.controller';
 import { ExceptionsFilter } from './http/exception.filter';
 import { loggerModule } from './http/logger';
+import { OperationalMetrics } from './http/operational-metrics';
 import { validationPipe } from './http/validation';
 
 /** The HTTP API: controllers and HTTP wiring; every business rule lives in a lib. */
@@ -28,14 +30,17 @@ export class ApiModule {
         DatabaseModule,
         RedisModule,
         QueueModule.forRoot(),
+        QueueModule.register(QueueName.DomainEvents),
         MetricsModule,
         TerminusModule,
         AuditModule,
+        OutboxModule,
         SubjectsModule,
         AuthModule,
       ],
       controllers: [AuthController, SubjectsController, AuditController, HealthController, MetricsController],
       providers: [
+        OperationalMetrics,
         // Order matters: authenticate, then check the subject's status and roles.
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_GUARD, useExisting: AccessGuard },

@@ -1,4 +1,4 @@
-import { AuditSequencer } from '@hst/audit';
+import { AuditSequencer, registerAuditLagMetrics } from '@hst/audit';
 import { Env } from '@hst/common';
 import { MetricsService, registerQueueDepth } from '@hst/metrics';
 import { QueueName } from '@hst/queue';
@@ -34,13 +34,6 @@ export class Schedules implements OnApplicationBootstrap {
       { name: 'sequence', opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
     registerQueueDepth(this.metrics, [this.relay, this.sequencer, this.domainEvents]);
-    this.metrics.gauge(
-      'hst_audit_sequencing_lag_seconds',
-      'Age of the oldest unsequenced audit event',
-      [],
-      async (g) => {
-        g.set((await this.auditSequencer.lag()).oldestPendingSeconds);
-      },
-    );
+    registerAuditLagMetrics(this.metrics, this.auditSequencer);
   }
 }

@@ -6,3 +6,4 @@ export * from './services/audit-verifier.service';
 export * from './services/audit-query.service';
 export * from './dto/audit-events.query';
 export * from './dto/audit-event.response';
+export * from './audit-lag.metric';
