@@ -4,6 +4,7 @@ import {
   DomainEventConsumer,
   DomainEventDispatcher,
   DomainEventQueue,
+  domainEventJobId,
   EventOutOfOrderError,
   OutboxRelay,
 } from '@hst/outbox';
@@ -76,8 +77,8 @@ describe('Transactional outbox (e2e)', () => {
   }
 
   async function eventsOf(ids: string[]) {
-    return db.query<{ id: string; aggregate_id: string; published_at: Date | null }[]>(
-      `SELECT id, aggregate_id, published_at FROM outbox_events WHERE aggregate_type = 'subject' AND aggregate_id = ANY($1) ORDER BY id`,
+    return db.query<{ id: string; aggregate_id: string; published_at: Date | null; dispatched_at: Date | null }[]>(
+      `SELECT id, aggregate_id, published_at, dispatched_at FROM outbox_events WHERE aggregate_type = 'subject' AND aggregate_id = ANY($1) ORDER BY id`,
       [ids],
     );
   }
@@ -155,6 +156,24 @@ describe('Transactional outbox (e2e)', () => {
       expect((await eventsOf(ids)).every((e) => e.published_at === null)).toBe(true);
       await worker.get(OutboxRelay).relayPending();
       await until(async () => (await effectsOf(ids)).length === 3);
+    });
+
+    it('should redeliver relayed events whose jobs Redis lost', async () => {
+      const queue = worker.get<Queue>(getQueueToken(QueueName.DomainEvents));
+      const ids = await makeChanges(1);
+      await queue.pause();
+      try {
+        await worker.get(OutboxRelay).relayPending();
+        const events = await eventsOf(ids);
+        expect(events.every((e) => e.published_at !== null)).toBe(true);
+        for (const e of events) await queue.remove(domainEventJobId(e.id)); // what a Redis restart without persistence does
+      } finally {
+        await queue.resume();
+      }
+      expect(await effectsOf(ids)).toHaveLength(0);
+      await worker.get(OutboxRelay).redeliverStale(0);
+      await until(async () => (await effectsOf(ids)).length === 3);
+      await until(async () => (await eventsOf(ids)).every((e) => e.dispatched_at !== null));
     });
 
     it('should hold back an event whose aggregate has an earlier event not applied yet', async () => {

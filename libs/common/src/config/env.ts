@@ -112,6 +112,12 @@ export class Env {
   @Min(10)
   OUTBOX_RELAY_INTERVAL_MS = 500;
 
+  /** A relayed event not applied after this long is handed to BullMQ again (Redis lost it, or it failed for good). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_REDELIVERY_AFTER_SECONDS = 300;
+
   @Transform(toInt)
   @IsInt()
   @Min(10)

@@ -72,6 +72,10 @@ export class DomainEventDispatcher {
         await this.deliver(consumer, since, event);
       }
     }
+    await this.dataSource.query(
+      'UPDATE outbox_events SET dispatched_at = now() WHERE id = $1 AND dispatched_at IS NULL',
+      [event.id],
+    );
   }
 
   private deliver(consumer: DomainEventConsumer, since: string, event: DomainEvent): Promise<void> {

@@ -9,6 +9,22 @@ import { DomainEventJob, domainEventJobId } from '../jobs/domain-event.job';
 export class DomainEventQueue {
   constructor(@InjectQueue(QueueName.DomainEvents) private readonly queue: Queue<DomainEventJob>) {}
 
+  /**
+   * Hands events to BullMQ again: a job Redis lost is added anew, a job that failed for good is retried,
+   * and a job that is still waiting, delayed or running is left alone.
+   */
+  async redeliver(eventIds: string[]): Promise<void> {
+    for (const eventId of eventIds) {
+      const job = await this.queue.getJob(domainEventJobId(eventId));
+      const state = job ? await job.getState() : 'missing';
+      if (state === 'failed') await job!.retry('failed');
+      else if (state === 'completed' || state === 'missing' || state === 'unknown') {
+        await job?.remove();
+        await this.enqueue([eventId]);
+      }
+    }
+  }
+
   async enqueue(eventIds: string[]): Promise<void> {
     await this.queue.addBulk(
       eventIds.map((eventId) => ({ name: 'event', data: { eventId }, opts: { jobId: domainEventJobId(eventId) } })),

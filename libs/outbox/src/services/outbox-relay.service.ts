@@ -19,6 +19,21 @@ export class OutboxRelay {
     private readonly queue: DomainEventQueue,
   ) {}
 
+  /**
+   * Redelivers events relayed more than `olderThanSeconds` ago and still not applied: PostgreSQL, not
+   * Redis, decides what is outstanding, so a Redis that lost its jobs loses no event.
+   */
+  async redeliverStale(olderThanSeconds: number): Promise<number> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM outbox_events
+        WHERE dispatched_at IS NULL AND published_at < now() - make_interval(secs => $1)
+        ORDER BY id LIMIT $2`,
+      [olderThanSeconds, BATCH_SIZE],
+    );
+    await this.queue.redeliver(rows.map((r) => r.id));
+    return rows.length;
+  }
+
   /** Relays everything pending; returns the number of events handed over. */
   async relayPending(): Promise<number> {
     let total = 0;
