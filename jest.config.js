@@ -15,10 +15,6 @@ const swc = [
 ];
 
 const libs = ['common', 'database', 'queue', 'audit', 'outbox', 'subjects', 'auth', 'metrics'];
-// Packages published only as ES modules (Node 20 requires them natively; Jest needs them compiled).
-const esmOnly = ['content-disposition'];
-const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
-
 const moduleNameMapper = Object.fromEntries(libs.map((lib) => [`^@hst/${lib}$`, `<rootDir>/libs/${lib}/src`]));
 
 /** @type {import('jest').Config} */
@@ -28,8 +24,7 @@ module.exports = {
       displayName: 'unit',
       rootDir: __dirname,
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
-      transform: { '^.+\\.(ts|js)$': swc },
-      transformIgnorePatterns,
+      transform: { '^.+\\.ts$': swc },
       moduleNameMapper,
       testEnvironment: 'node',
     },
@@ -37,8 +32,7 @@ module.exports = {
       displayName: 'e2e',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      transform: { '^.+\\.(ts|js)$': swc },
-      transformIgnorePatterns,
+      transform: { '^.+\\.ts$': swc },
       moduleNameMapper,
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -1,3 +1,5 @@
+import { PLATFORM_USCC, PlatformBootstrap } from '@hst/subjects';
+import { DataSource } from 'typeorm';
 import { adminToken, createPlatformSubject, registerSubject, registrationBody, TestSubject } from './support/factories';
 import { startApi, TestApi } from './support/app';
 
@@ -63,6 +65,23 @@ describe('Subjects (e2e)', () => {
     const rejected = await post(`/subjects/${s.subjectId}/reject`, admin, { reason: '材料不全' }).expect(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', statusReason: '材料不全' });
     await post(`/subjects/${s.subjectId}/approve`, admin).expect(409);
+  });
+
+  it('should bootstrap the platform subject and admin once, however often and concurrently it runs', async () => {
+    const bootstrap = api.app.get(PlatformBootstrap);
+    await Promise.all([
+      bootstrap.ensurePlatformAdmin(),
+      bootstrap.ensurePlatformAdmin(),
+      bootstrap.ensurePlatformAdmin(),
+    ]);
+    const db = api.app.get(DataSource);
+    const [row] = await db.query<{ platforms: number; admins: number }[]>(
+      `SELECT (SELECT count(*)::int FROM subjects WHERE is_platform) AS platforms,
+              (SELECT count(*)::int FROM users u JOIN subjects s ON s.id = u.subject_id WHERE s.is_platform) AS admins`,
+    );
+    expect(row).toEqual({ platforms: 1, admins: 1 });
+    const me = await get('/auth/me', admin).expect(200);
+    expect(me.body.subject).toMatchObject({ uscc: PLATFORM_USCC, roles: ['admin'], status: 'active' });
   });
 
   it('should refuse to suspend the platform subject (422)', async () => {

@@ -70,7 +70,7 @@ sequencer_loop() {
 }
 
 ROWS=()
-row() { ROWS+=("$(printf '| %-44s | %7s | %9s | %12s | %9s | %s |' "$@")"); }
+row() { ROWS+=("$(printf '| %-44s | %7s | %9s | %14s | %9s | %s |' "$@")"); }
 
 for c in $CLIENTS; do
   # A: head row locked inside every writing transaction.
@@ -112,6 +112,6 @@ for c in $CLIENTS; do
 done
 
 echo
-printf '| %-44s | %7s | %9s | %12s | %9s | %s |\n' "scenario" "clients" "tps" "latency avg ms" "events" "notes"
+printf '| %-44s | %7s | %9s | %14s | %9s | %s |\n' "scenario" "clients" "tps" "latency avg ms" "events" "notes"
 printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "--------:" "----------:" "---------------:" "----------:" "-------"
 printf '%s\n' "${ROWS[@]}"
