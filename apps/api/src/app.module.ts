@@ -9,6 +9,7 @@ import { SubjectsModule } from '@hst/subjects';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { CatalogHttpModule } from './catalog/catalog-http.module';
 import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
 import { HealthController } from './controllers/health.controller';
@@ -17,6 +18,7 @@ import { ExceptionsFilter } from './http/exception.filter';
 import { loggerModule } from './http/logger';
 import { OperationalMetrics } from './http/operational-metrics';
 import { validationPipe } from './http/validation';
+import { RegistryHttpModule } from './registry/registry-http.module';
 
 /** The HTTP API: controllers and HTTP wiring; every business rule lives in a lib. */
 @Module({})
@@ -37,6 +39,8 @@ export class ApiModule {
         OutboxModule,
         SubjectsModule,
         AuthModule,
+        RegistryHttpModule,
+        CatalogHttpModule,
       ],
       controllers: [AuthController, SubjectsController, AuditController, HealthController, MetricsController],
       providers: [

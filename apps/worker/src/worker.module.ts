@@ -7,9 +7,11 @@ import { QueueModule, QueueName, RedisModule } from '@hst/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { CatalogJobsModule } from './catalog/catalog-jobs.module';
 import { AuditSequencerProcessor } from './processors/audit-sequencer.processor';
 import { DomainEventsProcessor } from './processors/domain-events.processor';
 import { OutboxRelayProcessor } from './processors/outbox-relay.processor';
+import { RegistryJobsModule } from './registry/registry-jobs.module';
 import { Schedules } from './schedules';
 import { WorkerHealthController } from './worker-health.controller';
 
@@ -30,6 +32,8 @@ export class WorkerModule {
         TerminusModule,
         AuditModule,
         OutboxModule,
+        RegistryJobsModule,
+        CatalogJobsModule,
       ],
       controllers: [WorkerHealthController, MetricsController],
       providers: [OutboxRelayProcessor, DomainEventsProcessor, AuditSequencerProcessor, Schedules],

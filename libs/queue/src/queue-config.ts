@@ -30,6 +30,16 @@ export const QUEUE_CONFIG: Record<QueueName, QueueConfig> = {
       removeOnFail: KEEP_FAILED,
     },
   },
+  [QueueName.RegistrationNotice]: {
+    concurrency: 2,
+    lockDurationMs: 30_000,
+    jobOptions: {
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: KEEP_COMPLETED,
+      removeOnFail: KEEP_FAILED,
+    },
+  },
   [QueueName.AuditSequencer]: {
     concurrency: 1,
     lockDurationMs: 30_000,

@@ -6,4 +6,6 @@ export enum QueueName {
   DomainEvents = 'domain-events',
   /** Assigns seq/prevHash/hash to committed audit events (a scheduled job). */
   AuditSequencer = 'audit-sequencer',
+  /** Ends a registration's public notice (公示) at noticeEndsAt: one delayed job per registration. */
+  RegistrationNotice = 'registration-notice',
 }

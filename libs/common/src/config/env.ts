@@ -123,6 +123,38 @@ export class Env {
   @Min(10)
   AUDIT_SEQUENCER_INTERVAL_MS = 500;
 
+  /** Length of a registration's public notice (公示); default 10 days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRATION_NOTICE_SECONDS = 864000;
+
+  /** How long a data-rights certificate is valid; default 3 years. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CERTIFICATE_VALIDITY_DAYS = 1095;
+
+  /**
+   * PKCS#8 PEM of the Ed25519 key that signs certificates. Unset: a key is generated on first start and
+   * kept in the database (development); production should supply one.
+   */
+  @IsOptional()
+  @IsString()
+  CERTIFICATE_SIGNING_KEY?: string;
+
+  /** How often the worker looks in PostgreSQL for timers (notice ends, …) whose jobs Redis lost. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  TIMER_SWEEP_INTERVAL_MS = 60000;
+
+  /** Largest dataset upload (PUT /products/:id/dataset, JSON or CSV); above → 413. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  DATASET_MAX_BYTES = 10485760;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
