@@ -6,3 +6,4 @@ export * from './pagination/cursor';
 export * from './canonical-json';
 export * from './actor';
 export * from './http/public.decorator';
+export * from './business-date';

@@ -1,6 +1,32 @@
+import { Env } from '@hst/common';
+import { QueueModule, QueueName } from '@hst/queue';
 import { RegistryModule } from '@hst/registry';
-import { Module } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Queue } from 'bullmq';
+import { RegistrationNoticeProcessor } from './registration-notice.processor';
+
+/** PostgreSQL is the truth of every notice's end: this sweep finds the ones whose delayed job Redis lost. */
+@Injectable()
+class NoticeSweepSchedule implements OnApplicationBootstrap {
+  constructor(
+    @InjectQueue(QueueName.RegistrationNotice) private readonly queue: Queue,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      'registration-notice-sweep',
+      { every: this.config.get('TIMER_SWEEP_INTERVAL_MS', { infer: true }) },
+      { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+  }
+}
 
 /** The registry's jobs: the end of each public notice, and the sweep that finds notices Redis lost. */
-@Module({ imports: [RegistryModule], providers: [] })
+@Module({
+  imports: [RegistryModule, QueueModule.register(QueueName.RegistrationNotice)],
+  providers: [RegistrationNoticeProcessor, NoticeSweepSchedule],
+})
 export class RegistryJobsModule {}

@@ -1,10 +1,12 @@
 import { CreateFoundation1795972626154 } from './1795972626154-CreateFoundation';
 import { GuardAuditTrail1795972700000 } from './1795972700000-GuardAuditTrail';
 import { TrackOutboxDispatch1795973154842 } from './1795973154842-TrackOutboxDispatch';
+import { CreateRegistry1795973560503 } from './1795973560503-CreateRegistry';
 
 /** Every migration, in order. Listed explicitly so that bundlers and test runners need no globs. */
 export const MIGRATIONS = [
   CreateFoundation1795972626154,
   GuardAuditTrail1795972700000,
   TrackOutboxDispatch1795973154842,
+  CreateRegistry1795973560503,
 ];
