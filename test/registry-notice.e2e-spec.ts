@@ -50,11 +50,10 @@ describe('Registration notice timer (e2e)', () => {
   }
 
   const statusOf = async (id: string) =>
-    (await db.query<{ status: string }[]>('SELECT status FROM registrations WHERE id = $1', [id]))[0]!.status;
+    (await db.query<{ status: string }[]>('SELECT status FROM registrations WHERE id = $1', [id]))[0].status;
   const certificatesOf = async (id: string) =>
-    (
-      await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM certificates WHERE registration_id = $1', [id])
-    )[0]!.n;
+    (await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM certificates WHERE registration_id = $1', [id]))[0]
+      .n;
 
   it('should register and certify when the notice ends', async () => {
     const worker = await startWorker({ TIMER_SWEEP_INTERVAL_MS: '3600000' });

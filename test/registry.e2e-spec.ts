@@ -275,7 +275,7 @@ describe('Registry (e2e)', () => {
       const byYear = new Map<string, number[]>();
       for (const { cert_no } of rows) {
         const [, year, n] = cert_no.split('-');
-        byYear.set(year!, [...(byYear.get(year!) ?? []), Number(n)]);
+        byYear.set(year, [...(byYear.get(year) ?? []), Number(n)]);
       }
       for (const numbers of byYear.values()) {
         expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));

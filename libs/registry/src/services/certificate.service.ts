@@ -58,7 +58,7 @@ export class CertificateService {
        RETURNING last_value`,
       [year],
     );
-    const certNo = `WHDR-${year}-${String(counter!.last_value).padStart(6, '0')}`;
+    const certNo = `WHDR-${year}-${String(counter.last_value).padStart(6, '0')}`;
     const key = this.keys.activeKey();
     const cert = manager.create(CertificateEntity, {
       certNo,
@@ -179,7 +179,7 @@ export class CertificateService {
       );
       cert.successorCertNo = successor.certNo;
       await manager.save(cert);
-      await this.record(manager, actor, actor.roles[0]!, 'certificate.transferred', {
+      await this.record(manager, actor, actor.roles[0], 'certificate.transferred', {
         certNo,
         successorCertNo: successor.certNo,
         toSubjectId,
