@@ -7,3 +7,4 @@ export * from './canonical-json';
 export * from './actor';
 export * from './http/public.decorator';
 export * from './business-date';
+export * from './money';

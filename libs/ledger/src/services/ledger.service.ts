@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AccountId, mayGoNegative, shardCount, walletOf } from '../accounts';
+import { LedgerErrorCode, LedgerException } from '../exceptions/ledger.exception';
+import { balanceKey, BalanceKey, balancesAfter, legsOf, netDeltas, TransferSpec } from '../ledger-legs';
+
+export type PostedTransfer = {
+  transferId: string;
+  spec: TransferSpec;
+  at: Date;
+  balancesAfter: { debit: number; credit: number };
+};
+
+export type TrialBalance = {
+  accounts: { account: string; balanceFen: number }[];
+  totalFen: number;
+  transferCount: number;
+};
+
+export type ReconciliationFinding =
+  | { kind: 'balance_mismatch'; accountId: string; shard: number; balanceFen: number; entriesFen: number }
+  | { kind: 'unbalanced_transfer'; transferId: string; entriesFen: number; entryCount: number };
+
+/**
+ * The double-entry ledger. Transfers are immutable; balances live in shard rows that always equal the
+ * sum of their entries; the sum of all balances is 0; no account but the bank goes below 0 (a CHECK on
+ * the balance row). Everything runs in the caller's transaction, so a trade's transfers commit with it.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Opens a subject's wallet if it is not open yet (idempotent). */
+  async openWallet(manager: EntityManager, subjectId: string): Promise<AccountId> {
+    const id = walletOf(subjectId);
+    await this.openAccount(manager, id, subjectId);
+    return id;
+  }
+
+  /**
+   * Posts transfers atomically in the caller's transaction. Rows are locked in one global order, so
+   * concurrent posts never deadlock; an overdraft aborts the whole batch with 409 insufficient funds.
+   */
+  async post(manager: EntityManager, specs: TransferSpec[]): Promise<PostedTransfer[]> {
+    if (specs.length === 0) return [];
+    const ids = specs.map(() => randomUUID());
+    const legs = legsOf(specs, ids);
+    const deltas = netDeltas(legs);
+    const accounts = deltas.map((d) => d.accountId);
+    const shards = deltas.map((d) => d.shard);
+    const locked = await manager.query<{ account_id: string; shard: number }[]>(
+      `SELECT account_id, shard FROM ledger_balances
+        WHERE (account_id, shard) IN (SELECT * FROM unnest($1::varchar[], $2::smallint[]))
+        ORDER BY account_id, shard FOR UPDATE`,
+      [accounts, shards],
+    );
+    if (locked.length !== deltas.length) {
+      const found = new Set(locked.map((r) => r.account_id));
+      throw new LedgerException(
+        LedgerErrorCode.UnknownAccount,
+        accounts.find((a) => !found.has(a)),
+      );
+    }
+    let updated: { account_id: string; shard: number; balance_fen: string }[];
+    try {
+      updated = await manager.query(
+        // As a CTE so the driver returns the rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+        `WITH updated AS (
+           UPDATE ledger_balances b SET balance_fen = b.balance_fen + v.delta
+             FROM unnest($1::varchar[], $2::smallint[], $3::bigint[]) AS v(account_id, shard, delta)
+            WHERE b.account_id = v.account_id AND b.shard = v.shard
+          RETURNING b.account_id, b.shard, b.balance_fen)
+         SELECT * FROM updated`,
+        [accounts, shards, deltas.map((d) => d.deltaFen)],
+      );
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23514') {
+        throw new LedgerException(LedgerErrorCode.InsufficientFunds);
+      }
+      throw error;
+    }
+    const finals = new Map<BalanceKey, number>(
+      updated.map((r) => [balanceKey(r.account_id, Number(r.shard)), Number(r.balance_fen)]),
+    );
+    const after = balancesAfter(legs, finals);
+    const [{ now }] = await manager.query<{ now: Date }[]>('SELECT now() AS now');
+    await manager.query(
+      `INSERT INTO ledger_transfers (id, debit_account_id, credit_account_id, amount_fen, kind, order_id, reference, created_at)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::bigint[], $5::varchar[], $6::uuid[], $7::varchar[], $8::timestamptz[])`,
+      [
+        ids,
+        specs.map((s) => s.debit),
+        specs.map((s) => s.credit),
+        specs.map((s) => s.amountFen),
+        specs.map((s) => s.kind),
+        specs.map((s) => s.orderId ?? null),
+        specs.map((s) => s.reference ?? null),
+        specs.map(() => now),
+      ],
+    );
+    await manager.query(
+      `INSERT INTO ledger_entries (transfer_id, account_id, shard, amount_fen, balance_after_fen, created_at)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::smallint[], $4::bigint[], $5::bigint[], $6::timestamptz[])`,
+      [
+        legs.map((l) => ids[l.transferIndex]),
+        legs.map((l) => l.accountId),
+        legs.map((l) => l.shard),
+        legs.map((l) => l.amountFen),
+        after,
+        legs.map(() => now),
+      ],
+    );
+    return specs.map((spec, i) => ({
+      transferId: ids[i]!,
+      spec,
+      at: now,
+      balancesAfter: { debit: after[2 * i]!, credit: after[2 * i + 1]! },
+    }));
+  }
+
+  /** An account's balance: the sum of its shards, read in O(shards). */
+  async balance(accountId: AccountId, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const [row] = await manager.query<{ total: string | null }[]>(
+      'SELECT sum(balance_fen) AS total FROM ledger_balances WHERE account_id = $1',
+      [accountId],
+    );
+    return Number(row?.total ?? 0);
+  }
+
+  async trialBalance(): Promise<TrialBalance> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const rows = await manager.query<{ account_id: string; total: string }[]>(
+        'SELECT account_id, sum(balance_fen) AS total FROM ledger_balances GROUP BY account_id ORDER BY account_id',
+      );
+      const [{ count }] = await manager.query<{ count: string }[]>('SELECT count(*) AS count FROM ledger_transfers');
+      const accounts = rows.map((r) => ({ account: r.account_id, balanceFen: Number(r.total) }));
+      return {
+        accounts,
+        totalFen: accounts.reduce((sum, a) => sum + a.balanceFen, 0),
+        transferCount: Number(count),
+      };
+    });
+  }
+
+  /**
+   * Proves the ledger from its entries, in one snapshot: every balance row equals the sum of its
+   * entries, and every transfer has exactly two entries that sum to zero. Returns what does not hold.
+   */
+  async reconcile(): Promise<ReconciliationFinding[]> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const balances = await manager.query<
+        { account_id: string; shard: number; balance_fen: string; entries_fen: string }[]
+      >(
+        `SELECT b.account_id, b.shard, b.balance_fen, COALESCE(e.total, 0) AS entries_fen
+           FROM ledger_balances b
+           LEFT JOIN (SELECT account_id, shard, sum(amount_fen) AS total FROM ledger_entries GROUP BY account_id, shard) e
+             ON e.account_id = b.account_id AND e.shard = b.shard
+          WHERE b.balance_fen <> COALESCE(e.total, 0)`,
+      );
+      const transfers = await manager.query<{ id: string; total: string | null; n: number }[]>(
+        `SELECT t.id, sum(e.amount_fen) AS total, count(e.id)::int AS n
+           FROM ledger_transfers t LEFT JOIN ledger_entries e ON e.transfer_id = t.id
+          GROUP BY t.id HAVING count(e.id) <> 2 OR COALESCE(sum(e.amount_fen), 0) <> 0`,
+      );
+      return [
+        ...balances.map((b) => ({
+          kind: 'balance_mismatch' as const,
+          accountId: b.account_id,
+          shard: Number(b.shard),
+          balanceFen: Number(b.balance_fen),
+          entriesFen: Number(b.entries_fen),
+        })),
+        ...transfers.map((t) => ({
+          kind: 'unbalanced_transfer' as const,
+          transferId: t.id,
+          entriesFen: Number(t.total ?? 0),
+          entryCount: t.n,
+        })),
+      ];
+    });
+  }
+
+  private async openAccount(manager: EntityManager, id: AccountId, subjectId: string | null): Promise<void> {
+    const shards = shardCount(id);
+    await manager.query(
+      `INSERT INTO ledger_accounts (id, subject_id, shards) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`,
+      [id, subjectId, shards],
+    );
+    await manager.query(
+      `INSERT INTO ledger_balances (account_id, shard, balance_fen, non_negative)
+       SELECT $1, s, 0, $2 FROM generate_series(0, $3::int - 1) AS s
+       ON CONFLICT (account_id, shard) DO NOTHING`,
+      [id, !mayGoNegative(id), shards],
+    );
+  }
+}
