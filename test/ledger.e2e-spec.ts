@@ -1,6 +1,6 @@
 import { configModule, validateEnv } from '@hst/common';
 import { DatabaseModule } from '@hst/database';
-import { LedgerErrorCode, LedgerException, LedgerModule, LedgerService, walletOf } from '@hst/ledger';
+import { LedgerErrorCode, LedgerException, LedgerModule, LedgerService, TransferSpec, walletOf } from '@hst/ledger';
 import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -35,7 +35,7 @@ describe('Ledger (integration)', () => {
   it('should move a deposit from the bank into a wallet, with statement balances', async () => {
     const wallet = await open();
     const [posted] = await deposit(wallet, 12_345);
-    expect(posted!.balancesAfter.credit).toBe(12_345);
+    expect(posted.balancesAfter.credit).toBe(12_345);
     await deposit(wallet, 5);
     expect(await ledger.balance(wallet)).toBe(12_350);
     const entries = await db.query<{ amount_fen: string; balance_after_fen: string }[]>(
@@ -85,7 +85,7 @@ describe('Ledger (integration)', () => {
     const paid: { buyer: string; order: string; amount: number }[] = [];
     const outcomes = await Promise.allSettled(
       Array.from({ length: 200 }, async (_, i) => {
-        const buyer = buyers[i % buyers.length]!;
+        const buyer = buyers[i % buyers.length];
         const order = randomUUID();
         const amount = 50 + (i % 7) * 25; // ten payments of 50..200 per buyer overdraw some wallets
         await db.transaction((m) =>
@@ -96,14 +96,14 @@ describe('Ledger (integration)', () => {
     );
     const refused = outcomes.filter((o) => o.status === 'rejected');
     expect(refused.length).toBeGreaterThan(0);
-    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'insufficient_funds' });
+    for (const r of refused) expect(r.reason).toMatchObject({ code: 'insufficient_funds' });
 
     await Promise.all(
       paid.map(({ order, amount }) =>
         db.transaction((m) =>
           ledger.post(
             m,
-            [
+            (<TransferSpec[]>[
               {
                 debit: 'escrow',
                 credit: vendor,
@@ -118,7 +118,7 @@ describe('Ledger (integration)', () => {
                 kind: 'platform_fee',
                 orderId: order,
               },
-            ].filter((t) => t.amountFen > 0),
+            ]).filter((t) => t.amountFen > 0),
           ),
         ),
       ),

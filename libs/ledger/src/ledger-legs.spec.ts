@@ -16,13 +16,13 @@ describe(legsOf.name, () => {
       ['escrow', -300],
       ['platform_fee', 300],
     ]);
-    expect(sut[0]!.shard).toBe(sut[2]!.shard);
+    expect(sut[0].shard).toBe(sut[2].shard);
     expect(sut.reduce((s, l) => s + l.amountFen, 0)).toBe(0);
   });
 
   it('should refuse zero, negative, fractional and oversized amounts', () => {
     for (const amountFen of [0, -1, 1.5, 10 ** 13 + 1]) {
-      expect(() => legsOf([{ ...settle[0]!, amountFen }], ['t'])).toThrow(LedgerException);
+      expect(() => legsOf([{ ...settle[0], amountFen }], ['t'])).toThrow(LedgerException);
     }
   });
 });
@@ -54,7 +54,7 @@ describe(balancesAfter.name, () => {
       ],
       ['t1', 't2'],
     );
-    const escrowShard = legs[1]!.shard;
+    const escrowShard = legs[1].shard;
     const finals = new Map([
       [balanceKey('wallet:b', 0), 85],
       [balanceKey('escrow', escrowShard), 15],

@@ -25,7 +25,7 @@ export function legsOf(specs: readonly TransferSpec[], transferIds: readonly str
     if (!Number.isSafeInteger(spec.amountFen) || spec.amountFen <= 0 || spec.amountFen > MAX_AMOUNT_FEN) {
       throw new LedgerException(LedgerErrorCode.InvalidAmount, String(spec.amountFen));
     }
-    const key = spec.shardKey ?? spec.orderId ?? transferIds[transferIndex]!;
+    const key = spec.shardKey ?? spec.orderId ?? transferIds[transferIndex];
     return [
       { transferIndex, accountId: spec.debit, shard: shardOf(spec.debit, key), amountFen: -spec.amountFen },
       { transferIndex, accountId: spec.credit, shard: shardOf(spec.credit, key), amountFen: spec.amountFen },

@@ -113,10 +113,10 @@ export class LedgerService {
       ],
     );
     return specs.map((spec, i) => ({
-      transferId: ids[i]!,
+      transferId: ids[i],
       spec,
       at: now,
-      balancesAfter: { debit: after[2 * i]!, credit: after[2 * i + 1]! },
+      balancesAfter: { debit: after[2 * i], credit: after[2 * i + 1] },
     }));
   }
 
