@@ -14,7 +14,19 @@ const swc = [
   },
 ];
 
-const libs = ['common', 'database', 'queue', 'audit', 'outbox', 'subjects', 'auth', 'metrics', 'registry', 'catalog', 'ledger'];
+const libs = [
+  'common',
+  'database',
+  'queue',
+  'audit',
+  'outbox',
+  'subjects',
+  'auth',
+  'metrics',
+  'registry',
+  'catalog',
+  'ledger',
+];
 const moduleNameMapper = Object.fromEntries(libs.map((lib) => [`^@hst/${lib}$`, `<rootDir>/libs/${lib}/src`]));
 
 /** @type {import('jest').Config} */
