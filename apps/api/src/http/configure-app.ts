@@ -9,6 +9,7 @@ import { ApiModule } from '../app.module';
 import { requestIdOf } from './request-id';
 
 export const API_PREFIX = 'api/v1';
+const DATASET_ROUTE = `/${API_PREFIX}/products/:id/dataset`;
 
 /** Builds the API exactly as main.ts serves it; tests use the same function. */
 export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
@@ -26,6 +27,11 @@ export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
+  // Dataset uploads (PUT /products/:id/dataset) may be larger than other bodies, and may be CSV.
+  fastify.addHook('onRoute', (route) => {
+    if (route.method === 'PUT' && route.url === DATASET_ROUTE) route.bodyLimit = env.DATASET_MAX_BYTES;
+  });
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, text, done) => done(null, text));
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
     done();

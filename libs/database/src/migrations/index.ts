@@ -2,6 +2,7 @@ import { CreateFoundation1795972626154 } from './1795972626154-CreateFoundation'
 import { GuardAuditTrail1795972700000 } from './1795972700000-GuardAuditTrail';
 import { TrackOutboxDispatch1795973154842 } from './1795973154842-TrackOutboxDispatch';
 import { CreateRegistry1795973560503 } from './1795973560503-CreateRegistry';
+import { CreateCatalog1795990000000 } from './1795990000000-CreateCatalog';
 import { CreateLedger1796000000000 } from './1796000000000-CreateLedger';
 
 /** Every migration, in order. Listed explicitly so that bundlers and test runners need no globs. */
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   GuardAuditTrail1795972700000,
   TrackOutboxDispatch1795973154842,
   CreateRegistry1795973560503,
+  CreateCatalog1795990000000,
   CreateLedger1796000000000,
 ];
