@@ -26,6 +26,8 @@ const libs = [
   'registry',
   'catalog',
   'ledger',
+  'licensing',
+  'trading',
 ];
 const moduleNameMapper = Object.fromEntries(libs.map((lib) => [`^@hst/${lib}$`, `<rootDir>/libs/${lib}/src`]));
 

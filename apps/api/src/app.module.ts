@@ -19,6 +19,7 @@ import { loggerModule } from './http/logger';
 import { OperationalMetrics } from './http/operational-metrics';
 import { validationPipe } from './http/validation';
 import { RegistryHttpModule } from './registry/registry-http.module';
+import { TradingHttpModule } from './trading/trading-http.module';
 
 /** The HTTP API: controllers and HTTP wiring; every business rule lives in a lib. */
 @Module({})
@@ -41,6 +42,7 @@ export class ApiModule {
         AuthModule,
         RegistryHttpModule,
         CatalogHttpModule,
+        TradingHttpModule,
       ],
       controllers: [AuthController, SubjectsController, AuditController, HealthController, MetricsController],
       providers: [

@@ -13,6 +13,7 @@ import { DomainEventsProcessor } from './processors/domain-events.processor';
 import { OutboxRelayProcessor } from './processors/outbox-relay.processor';
 import { RegistryJobsModule } from './registry/registry-jobs.module';
 import { Schedules } from './schedules';
+import { TradingJobsModule } from './trading/trading-jobs.module';
 import { WorkerHealthController } from './worker-health.controller';
 
 /** The queue worker: processors only, plus health and metrics on WORKER_PORT. */
@@ -34,6 +35,7 @@ export class WorkerModule {
         OutboxModule,
         RegistryJobsModule,
         CatalogJobsModule,
+        TradingJobsModule,
       ],
       controllers: [WorkerHealthController, MetricsController],
       providers: [OutboxRelayProcessor, DomainEventsProcessor, AuditSequencerProcessor, Schedules],

@@ -40,6 +40,36 @@ export const QUEUE_CONFIG: Record<QueueName, QueueConfig> = {
       removeOnFail: KEEP_FAILED,
     },
   },
+  [QueueName.OrderPaymentTimeout]: {
+    concurrency: 2,
+    lockDurationMs: 30_000,
+    jobOptions: {
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: KEEP_COMPLETED,
+      removeOnFail: KEEP_FAILED,
+    },
+  },
+  [QueueName.Settlement]: {
+    concurrency: 4,
+    lockDurationMs: 30_000,
+    jobOptions: {
+      attempts: 20,
+      backoff: { type: 'exponential', delay: 500 },
+      removeOnComplete: KEEP_COMPLETED,
+      removeOnFail: KEEP_FAILED,
+    },
+  },
+  [QueueName.Payouts]: {
+    concurrency: 2,
+    lockDurationMs: 30_000,
+    jobOptions: {
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: KEEP_COMPLETED,
+      removeOnFail: KEEP_FAILED,
+    },
+  },
   [QueueName.AuditSequencer]: {
     concurrency: 1,
     lockDurationMs: 30_000,

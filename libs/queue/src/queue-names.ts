@@ -8,4 +8,10 @@ export enum QueueName {
   AuditSequencer = 'audit-sequencer',
   /** Ends a registration's public notice (公示) at noticeEndsAt: one delayed job per registration. */
   RegistrationNotice = 'registration-notice',
+  /** Cancels an order still unpaid at its payment deadline: one delayed job per order. */
+  OrderPaymentTimeout = 'order-payment-timeout',
+  /** Settles delivered orders (end of the dispute window, confirm, dispute resolution). */
+  Settlement = 'settlement',
+  /** Pays held withdrawals out to the bank, or releases them on failure. */
+  Payouts = 'payouts',
 }

@@ -149,6 +149,25 @@ export class Env {
   @Min(100)
   TIMER_SWEEP_INTERVAL_MS = 60000;
 
+  /** The platform's fee on every order, in basis points (300 = 3%). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  PLATFORM_FEE_BPS = 300;
+
+  /** An order not paid this long after approval is cancelled. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ORDER_PAYMENT_TIMEOUT_SECONDS = 1800;
+
+  /** How long after delivery a buyer may open a dispute; settlement waits for it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DISPUTE_WINDOW_SECONDS = 604800;
+
   /** Largest dataset upload (PUT /products/:id/dataset, JSON or CSV); above → 413. */
   @Transform(toInt)
   @IsInt()
