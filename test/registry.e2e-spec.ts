@@ -330,6 +330,133 @@ describe('Registry (e2e)', () => {
     });
   });
 
+  describe('hostile input', () => {
+    it('should answer 400 to forged cursors, never a database error', async () => {
+      const forged = (position: object) => Buffer.from(JSON.stringify(position)).toString('base64url');
+      for (const cursor of [
+        forged({ t: '2026-01-01T00:00:00.000Z', id: 'x' }),
+        forged({ t: '2026-02-30T00:00:00.000Z', id: vendor.subjectId }),
+        forged({ t: '1', id: vendor.subjectId }),
+      ]) {
+        await as(vendor.token).get(`/registrations?cursor=${cursor}`).expect(400);
+        await as(admin).get(`/public-data-authorizations?cursor=${cursor}`).expect(400);
+        await as(admin).get(`/subjects?cursor=${cursor}`).expect(400);
+      }
+    });
+
+    it('should answer 400 to NUL characters and lone surrogates anywhere in the input', async () => {
+      const nul = await as(vendor.token)
+        .post('/registrations', { ...registrationRequest(), assetName: 'x\u0000y' })
+        .expect(400);
+      expect(nul.body.message).toMatch(/body\.assetName/);
+      await as(vendor.token)
+        .post('/registrations', { ...registrationRequest(), assetName: 'x\ud800' })
+        .expect(400);
+      const fields = registrationRequest().fieldSchema.map((f) => ({ ...f, description: 'a\u0000' }));
+      await as(vendor.token)
+        .post('/registrations', { ...registrationRequest(), fieldSchema: fields })
+        .expect(400);
+      await api.http().get('/api/v1/certificates/a%00b').expect(400);
+      await api.http().get('/api/v1/certificates/not-a-cert-no').expect(404);
+      await api.http().get('/api/v1/certificates/not-a-cert-no/verify').expect(404);
+    });
+
+    it('should read mine strictly', async () => {
+      await as(vendor.token).get('/registrations?mine=yes').expect(400);
+      await as(vendor.token).get('/registrations?mine=false').expect(200);
+    });
+  });
+
+  describe('rules found in review', () => {
+    it('should list the caller’s own registrations beside the public notices', async () => {
+      const id = await submitted();
+      const list = await as(vendor.token).get('/registrations?limit=100').expect(200);
+      expect(list.body.items.find((r: { id: string }) => r.id === id)).toMatchObject({ status: 'submitted' });
+    });
+
+    it('should lapse, not certify, public data whose authorization ended during the notice', async () => {
+      const operator = await registerSubject(api, { roles: ['operator'], approveWith: admin });
+      const { id: authorization } = await grantPublicDataAuthorization(api, admin, operator.subjectId, ['水务']);
+      const created = await as(operator.token)
+        .post('/registrations', registrationRequest({ sourceType: 'public', category: '水务' }))
+        .expect(201);
+      await as(admin).post(`/registrations/${created.body.id}/start-notice`).expect(200);
+      await as(admin).post(`/public-data-authorizations/${authorization}/revoke`, { reason: '收回' }).expect(200);
+      await endNoticeNow(api, created.body.id);
+      const lapsed = await as(operator.token).get(`/registrations/${created.body.id}`).expect(200);
+      expect(lapsed.body).toMatchObject({
+        status: 'rejected',
+        certNo: null,
+        rejectReason: expect.stringMatching(/authorization/),
+      });
+    });
+
+    it('should refuse to transfer a revoked certificate with 409 whatever the receiver', async () => {
+      const { certNo } = await issueCertificate(api, admin, vendor, { records: [{ a: '9' }] });
+      await as(admin).post(`/certificates/${certNo}/revoke`, { reason: 'r' }).expect(200);
+      await as(vendor.token)
+        .post(`/certificates/${certNo}/transfer`, { toSubjectId: '00000000-0000-4000-8000-000000000000' })
+        .expect(409);
+    });
+
+    it('should point the registration at its current certificate after a transfer, and audit each step', async () => {
+      const { certNo, registrationId } = await issueCertificate(api, admin, vendor, { records: [{ a: '10' }] });
+      const moved = await as(vendor.token)
+        .post(`/certificates/${certNo}/transfer`, { toSubjectId: other.subjectId })
+        .expect(200);
+      const registration = await as(admin).get(`/registrations/${registrationId}`).expect(200);
+      expect(registration.body.certNo).toBe(moved.body.successorCertNo);
+      const actions = await api.app
+        .get(DataSource)
+        .query<{ action: string }[]>(
+          `SELECT action FROM audit_events WHERE entity_id IN ($1, $2, $3) ORDER BY arrival`,
+          [registrationId, certNo, moved.body.successorCertNo],
+        );
+      expect(actions.map((a) => a.action)).toEqual([
+        'registration.submitted',
+        'registration.notice_started',
+        'certificate.issued',
+        'registration.registered',
+        'certificate.issued',
+        'certificate.transferred',
+      ]);
+    });
+
+    it('should give a rolled-back issue’s number to the next certificate', async () => {
+      const { CertificateService } = await import('@hst/registry');
+      const certificates = api.app.get(CertificateService);
+      const db = api.app.get(DataSource);
+      const id = await submitted();
+      const holder = { id: vendor.subjectId, name: 'n', uscc: '914403001922038216' };
+      const spec = {
+        registrationId: id,
+        holder,
+        assetName: 'a',
+        rights: ['holding' as const],
+        contentDigest: 'a'.repeat(64),
+        category: 'c',
+        sourceType: 'enterprise' as const,
+      };
+      await expect(
+        db.transaction(async (m) => {
+          await certificates.issue(m, spec, null);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      await db.transaction((m) => certificates.issue(m, spec, null));
+      // Whatever else issued meanwhile, the committed numbers of each year are exactly 1..n.
+      const rows = await db.query<{ cert_no: string }[]>('SELECT cert_no FROM certificates');
+      const byYear = new Map<string, number[]>();
+      for (const { cert_no } of rows) {
+        const [, year, n] = cert_no.split('-');
+        byYear.set(year ?? '', [...(byYear.get(year ?? '') ?? []), Number(n)]);
+      }
+      for (const numbers of byYear.values()) {
+        expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
+      }
+    });
+  });
+
   describe('public-data authorizations', () => {
     it('should grant, list, show and revoke with the right access', async () => {
       const operator = await registerSubject(api, { roles: ['operator'], approveWith: admin });

@@ -3,7 +3,7 @@ import { configModule, Env } from '@hst/common';
 import { DatabaseModule } from '@hst/database';
 import { MetricsController, MetricsModule } from '@hst/metrics';
 import { OutboxModule } from '@hst/outbox';
-import { QueueModule, QueueName, RedisModule } from '@hst/queue';
+import { JobSchedulesModule, QueueModule, QueueName, RedisModule } from '@hst/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -28,6 +28,7 @@ export class WorkerModule {
         DatabaseModule,
         RedisModule,
         QueueModule.forRoot(),
+        JobSchedulesModule,
         QueueModule.register(QueueName.OutboxRelay, QueueName.DomainEvents, QueueName.AuditSequencer),
         MetricsModule,
         TerminusModule,

@@ -5,3 +5,4 @@ export * from './redis.token';
 export * from './redis.module';
 export * from './queue.module';
 export * from './redis.health';
+export * from './job-schedules';

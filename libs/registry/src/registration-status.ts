@@ -11,9 +11,9 @@ export const SENSITIVITIES = ['general', 'important', 'core'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 
 export type RegistrationAction =
-  'startNotice' | 'reject' | 'object' | 'dismissObjection' | 'upholdObjection' | 'register';
+  'startNotice' | 'reject' | 'object' | 'dismissObjection' | 'upholdObjection' | 'register' | 'lapse';
 
-/** submitted → in_notice → registered; submitted → rejected; in_notice ⇄ objected → rejected. */
+/** submitted → in_notice → registered; submitted → rejected; in_notice ⇄ objected → rejected; in_notice → rejected (lapse). */
 export const REGISTRATION_MACHINE = defineStateMachine<RegistrationStatus, RegistrationAction>('registration', {
   startNotice: { from: ['submitted'], to: 'in_notice' },
   reject: { from: ['submitted'], to: 'rejected' },
@@ -21,6 +21,8 @@ export const REGISTRATION_MACHINE = defineStateMachine<RegistrationStatus, Regis
   dismissObjection: { from: ['objected'], to: 'in_notice' },
   upholdObjection: { from: ['objected'], to: 'rejected' },
   register: { from: ['in_notice'], to: 'registered' },
+  /** The notice ended but the registration no longer qualifies (its public-data authorization is gone). */
+  lapse: { from: ['in_notice'], to: 'rejected' },
 });
 
 export const REGISTRATION_EVENT: Record<RegistrationAction, string> = {
@@ -30,6 +32,7 @@ export const REGISTRATION_EVENT: Record<RegistrationAction, string> = {
   dismissObjection: 'registration.objection_dismissed',
   upholdObjection: 'registration.objection_upheld',
   register: 'registration.registered',
+  lapse: 'registration.lapsed',
 };
 
 /** Statuses in which a registration is a public notice (公示) that any active subject may read. */

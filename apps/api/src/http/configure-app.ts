@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from '../app.module';
 import { requestIdOf } from './request-id';
+import { findUnstorableText } from './unstorable-text';
 
 export const API_PREFIX = 'api/v1';
 const DATASET_ROUTE = `/${API_PREFIX}/products/:id/dataset`;
@@ -35,6 +36,18 @@ export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
     done();
+  });
+  fastify.addHook('preHandler', (request, reply, done) => {
+    const where =
+      findUnstorableText(request.params, 'path') ??
+      findUnstorableText(request.query, 'query') ??
+      findUnstorableText(request.body, 'body');
+    if (where === undefined) return done();
+    void reply.code(400).send({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: `${where} contains a NUL character or an unpaired surrogate`,
+    });
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpDuration.observe(

@@ -11,6 +11,7 @@ import { ReasonDto } from '@hst/subjects';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
+import { CertNoPipe } from './cert-no.pipe';
 
 @ApiTags('registry')
 @Controller('certificates')
@@ -28,7 +29,7 @@ export class CertificatesController {
   @Get(':certNo')
   @ApiOperation({ summary: 'A certificate with its Ed25519 signature (public)' })
   @ApiErrors(404)
-  get(@Param('certNo') certNo: string): Promise<CertificateResponse> {
+  get(@Param('certNo', CertNoPipe) certNo: string): Promise<CertificateResponse> {
     return this.certificates.get(certNo);
   }
 
@@ -36,7 +37,7 @@ export class CertificatesController {
   @Get(':certNo/verify')
   @ApiOperation({ summary: 'Checks signature, status and validity period (public)' })
   @ApiErrors(404)
-  verify(@Param('certNo') certNo: string): Promise<CertificateVerification> {
+  verify(@Param('certNo', CertNoPipe) certNo: string): Promise<CertificateVerification> {
     return this.certificates.verify(certNo);
   }
 
@@ -48,7 +49,7 @@ export class CertificatesController {
   @ApiErrors(400, 401, 403, 404, 409)
   revoke(
     @CurrentActor() actor: Actor,
-    @Param('certNo') certNo: string,
+    @Param('certNo', CertNoPipe) certNo: string,
     @Body() dto: ReasonDto,
   ): Promise<CertificateResponse> {
     return this.certificates.revoke(actor, certNo, dto.reason);
@@ -61,7 +62,7 @@ export class CertificatesController {
   @ApiErrors(400, 401, 403, 404, 409, 422)
   transfer(
     @CurrentActor() actor: Actor,
-    @Param('certNo') certNo: string,
+    @Param('certNo', CertNoPipe) certNo: string,
     @Body() dto: TransferCertificateDto,
   ): Promise<CertificateResponse> {
     return this.certificates.transfer(actor, certNo, dto.toSubjectId);

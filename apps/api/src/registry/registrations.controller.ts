@@ -12,7 +12,15 @@ import {
 } from '@hst/registry';
 import { ReasonDto } from '@hst/subjects';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 
 const FullOrNotice = {
@@ -72,7 +80,7 @@ export class RegistrationsController {
   }
 
   @Post(':id/objections')
-  @ApiOkResponse(FullOrNotice)
+  @ApiCreatedResponse(FullOrNotice)
   @ApiOperation({
     summary: 'Object during the public notice: in_notice → objected (any active subject but the applicant)',
   })

@@ -1,4 +1,4 @@
-import { decodeCursor, DomainError, encodeCursor, ErrorKind } from '@hst/common';
+import { decodeCursor, DomainError, encodeCursor, ErrorKind, isCursorId, isCursorTime } from '@hst/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -15,8 +15,8 @@ type SearchCursor =
   | { k: 'price_asc' | 'price_desc'; p: number; id: string };
 
 const isSearchCursor = (v: Record<string, unknown>): v is SearchCursor => {
-  if (typeof v.id !== 'string' || !/^[0-9a-f-]{36}$/i.test(v.id)) return false;
-  const isTime = (t: unknown) => typeof t === 'string' && !Number.isNaN(Date.parse(t));
+  if (!isCursorId(v.id)) return false;
+  const isTime = isCursorTime;
   switch (v.k) {
     case 'relevance':
       return Number.isInteger(v.h) && Number.isInteger(v.s) && isTime(v.t);

@@ -26,8 +26,10 @@ describe(validateEnv.name, () => {
       JWT_SECRET: 'x'.repeat(40),
       BOOTSTRAP_ADMIN_EMAIL: 'root@exchange.example',
       BOOTSTRAP_ADMIN_PASSWORD: 'a-long-production-password',
+      CERTIFICATE_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----',
     };
     expect(validateEnv(explicit).NODE_ENV).toBe('production');
     expect(() => validateEnv({ ...explicit, JWT_SECRET: 'short-but-16-chars' })).toThrow(/JWT_SECRET/);
+    expect(() => validateEnv({ ...explicit, CERTIFICATE_SIGNING_KEY: undefined })).toThrow(/CERTIFICATE_SIGNING_KEY/);
   });
 });

@@ -127,6 +127,7 @@ export class Env {
   @Transform(toInt)
   @IsInt()
   @Min(1)
+  @Max(31536000)
   REGISTRATION_NOTICE_SECONDS = 864000;
 
   /** How long a data-rights certificate is valid; default 3 years. */
@@ -201,6 +202,9 @@ export function validateEnv(raw: Record<string, unknown>): Env {
       }
     }
     if (env.JWT_SECRET.length < 32) problems.push('JWT_SECRET: must be at least 32 characters in production');
+    if (!env.CERTIFICATE_SIGNING_KEY) {
+      problems.push('CERTIFICATE_SIGNING_KEY: must be set in production (a generated key would sit in the database)');
+    }
   }
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

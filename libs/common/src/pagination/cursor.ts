@@ -47,6 +47,36 @@ export function decodeCursor<T extends Record<string, string | number>>(
   return value as T;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor field that holds a UUID (checked, so that a forged cursor is a 400, not a database error). */
+export const isCursorId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A cursor field that holds an instant as toISOString or PostgreSQL's JSON (microseconds) wrote it, on a
+ * real calendar day: '2026-02-30…' and '1' are refused, so a forged cursor is a 400, not a database error.
+ */
+export const isCursorTime = (value: unknown): value is string => {
+  const m = typeof value === 'string' ? TIMESTAMP.exec(value) : null;
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === (month ?? 0) - 1 &&
+    date.getUTCDate() === day &&
+    (hour ?? 24) < 24 &&
+    (minute ?? 60) < 60 &&
+    (second ?? 60) < 60
+  );
+};
+
+/** The keyset position most lists use: (created_at, id) descending. */
+export type TimeIdCursor = { t: string; id: string };
+export const isTimeIdCursor = (v: Record<string, unknown>): v is TimeIdCursor => isCursorTime(v.t) && isCursorId(v.id);
+
 /** Builds a page from `limit + 1` fetched rows: the extra row only says that another page exists. */
 export function toPage<R, T>(
   rows: R[],

@@ -4,6 +4,7 @@ import { TrackOutboxDispatch1795973154842 } from './1795973154842-TrackOutboxDis
 import { CreateRegistry1795973560503 } from './1795973560503-CreateRegistry';
 import { CreateCatalog1795990000000 } from './1795990000000-CreateCatalog';
 import { CreateLedger1796000000000 } from './1796000000000-CreateLedger';
+import { WidenNoticeRemaining1796050000000 } from './1796050000000-WidenNoticeRemaining';
 
 /** Every migration, in order. Listed explicitly so that bundlers and test runners need no globs. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateRegistry1795973560503,
   CreateCatalog1795990000000,
   CreateLedger1796000000000,
+  WidenNoticeRemaining1796050000000,
 ];

@@ -128,10 +128,10 @@ export class RegistrationsQuery extends PageQuery {
   @IsIn(REGISTRATION_STATUSES)
   status?: RegistrationStatus;
 
-  @ApiPropertyOptional({ description: 'Only your own registrations' })
+  @ApiPropertyOptional({ description: 'Only your own registrations', enum: ['true', 'false'] })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => value === 'true' || value === true)
-  @IsBoolean()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'mine must be true or false' })
   mine?: boolean;
 }
 

@@ -1,3 +1,4 @@
+import { bigintFenTransformer } from '@hst/common';
 import { SubjectEntity } from '@hst/subjects';
 import {
   Check,
@@ -88,7 +89,7 @@ export class RegistrationEntity {
   noticeEndsAt: Date | null;
 
   /** The notice time left when an objection paused it, given back if the objection is dismissed. */
-  @Column({ type: 'integer', nullable: true })
+  @Column({ type: 'bigint', nullable: true, transformer: bigintFenTransformer })
   noticeRemainingMs: number | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })

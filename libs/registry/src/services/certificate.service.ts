@@ -1,7 +1,7 @@
 import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
 import { Actor, Env, nextState, NotFoundError, shanghaiYear } from '@hst/common';
 import { OutboxService } from '@hst/outbox';
-import { SubjectEntity } from '@hst/subjects';
+import { roleFor, SubjectEntity } from '@hst/subjects';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,6 +11,7 @@ import { effectiveStatus, signedFields, toCertificateResponse } from '../certifi
 import { signCertificate, verifyCertificateSignature } from '../certificate-signature';
 import type { CertificateResponse, CertificateVerification, SigningKeyResponse } from '../dto/registry.responses';
 import { CertificateEntity } from '../entities/certificate.entity';
+import { RegistrationEntity } from '../entities/registration.entity';
 import { RegistryErrorCode, RegistryException } from '../exceptions/registry.exception';
 import { CERTIFICATE_MACHINE, CertificateAction } from '../registration-status';
 import { SigningKeys } from './signing-keys.service';
@@ -143,6 +144,7 @@ export class CertificateService {
   }
 
   async revoke(actor: Actor, certNo: string, reason: string): Promise<CertificateResponse> {
+    roleFor(actor, ['admin']);
     return this.dataSource.transaction(async (manager) => {
       const cert = await this.transition(manager, certNo, 'revoke');
       cert.statusReason = reason;
@@ -157,10 +159,10 @@ export class CertificateService {
     return this.dataSource.transaction(async (manager) => {
       const old = await this.find(manager, certNo, true);
       if (old.holderId !== actor.subjectId) throw new RegistryException(RegistryErrorCode.NotHolder);
+      const cert = await this.transition(manager, certNo, 'transfer', old);
       if (toSubjectId === actor.subjectId) throw new RegistryException(RegistryErrorCode.TransferToSelf);
       const receiver = await manager.findOneBy(SubjectEntity, { id: toSubjectId, status: 'active' });
       if (!receiver) throw new RegistryException(RegistryErrorCode.TransferTargetUnknown);
-      const cert = await this.transition(manager, certNo, 'transfer', old);
       await manager.save(cert); // before the successor: one valid certificate per registration at a time
       const successor = await this.issue(
         manager,
@@ -179,6 +181,8 @@ export class CertificateService {
       );
       cert.successorCertNo = successor.certNo;
       await manager.save(cert);
+      // The registration points at its current certificate.
+      await manager.update(RegistrationEntity, { id: old.registrationId }, { certNo: successor.certNo });
       await this.record(manager, actor, actor.roles[0], 'certificate.transferred', {
         certNo,
         successorCertNo: successor.certNo,

@@ -2,6 +2,7 @@ import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
 import {
   Actor,
   decodeCursor,
+  isTimeIdCursor,
   DomainError,
   Env,
   ErrorKind,
@@ -13,7 +14,7 @@ import {
 } from '@hst/common';
 import { OutboxService } from '@hst/outbox';
 import { roleFor, SubjectEntity } from '@hst/subjects';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -33,10 +34,6 @@ import { CertificateService } from './certificate.service';
 import { PublicDataAuthorizationService } from './public-data-authorization.service';
 import { RegistrationNoticeQueue } from './registration-notice-queue.service';
 
-type ListCursor = { t: string; id: string };
-const isListCursor = (v: Record<string, unknown>): v is ListCursor =>
-  typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
-
 /** Who reads every registration in full; the applicant reads its own. */
 const FULL_READERS = ['admin', 'regulator'] as const;
 
@@ -51,6 +48,7 @@ type Transition = {
 /** Registration and rights confirmation (数据登记确权): submission, review, public notice, objections. */
 @Injectable()
 export class RegistrationService {
+  private readonly logger = new Logger(RegistrationService.name);
   private readonly noticeMs: number;
 
   constructor(
@@ -111,7 +109,7 @@ export class RegistrationService {
 
   /** Full registrations for their readers; everyone else sees the public notices (公示) only. */
   async list(actor: Actor, query: RegistrationsQuery): Promise<Page<RegistrationResponse | PublicNoticeResponse>> {
-    const cursor = decodeCursor(query.cursor, isListCursor);
+    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
     const qb = this.dataSource
       .getRepository(RegistrationEntity)
       .createQueryBuilder('r')
@@ -119,8 +117,12 @@ export class RegistrationService {
       .addOrderBy('r.id', 'DESC')
       .limit(query.limit + 1);
     if (query.mine) qb.andWhere('r.applicant_id = :me', { me: actor.subjectId });
-    else if (!hasRole(actor, ...FULL_READERS))
-      qb.andWhere('r.status IN (:...notice)', { notice: PUBLIC_NOTICE_STATUSES });
+    else if (!hasRole(actor, ...FULL_READERS)) {
+      qb.andWhere('(r.applicant_id = :me OR r.status IN (:...notice))', {
+        me: actor.subjectId,
+        notice: PUBLIC_NOTICE_STATUSES,
+      });
+    }
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (cursor) qb.andWhere('(r.created_at, r.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
     const rows = await qb.getMany();
@@ -173,8 +175,9 @@ export class RegistrationService {
       if (!readable) throw new NotFoundError('registration', id);
       if (registration.applicantId === actor.subjectId)
         throw new RegistryException(RegistryErrorCode.ApplicantCannotObject);
+      nextState(REGISTRATION_MACHINE, registration.status, 'object'); // 409 while objected: one open objection at a time
       const remaining = (registration.noticeEndsAt?.getTime() ?? 0) - Date.now();
-      if (registration.status === 'in_notice' && remaining <= 0) {
+      if (remaining <= 0) {
         throw new DomainError(ErrorKind.Conflict, 'notice_ended', 'The public notice has ended');
       }
       const objection = await manager.save(
@@ -235,7 +238,7 @@ export class RegistrationService {
    * The worker's half: when the notice is over and no objection is open, issue the certificate and
    * register. Safe to call any number of times, at once or late: the row lock and the status decide.
    */
-  async endNotice(id: string): Promise<'registered' | 'not_due'> {
+  async endNotice(id: string): Promise<'registered' | 'lapsed' | 'not_due'> {
     return this.dataSource.transaction(async (manager) => {
       const registration = await manager.findOne(RegistrationEntity, {
         where: { id },
@@ -246,6 +249,19 @@ export class RegistrationService {
         registration.noticeEndsAt !== null &&
         registration.noticeEndsAt.getTime() <= Date.now();
       if (!registration || !due) return 'not_due';
+      if (
+        registration.sourceType === 'public' &&
+        !(await this.authorizations.hasActiveCovering(registration.applicantId, registration.category, manager))
+      ) {
+        const reason = 'The public-data authorization covering this category ended during the notice';
+        await this.apply(manager, registration, {
+          action: 'lapse',
+          actor: null,
+          data: { reason },
+          apply: (r) => (r.rejectReason = reason),
+        });
+        return 'lapsed';
+      }
       const holder = await manager.findOneByOrFail(SubjectEntity, { id: registration.applicantId });
       const cert = await this.certificates.issue(
         manager,
@@ -275,9 +291,16 @@ export class RegistrationService {
     const due = await this.dataSource.query<{ id: string }[]>(
       `SELECT id FROM registrations WHERE status = 'in_notice' AND notice_ends_at <= now() ORDER BY notice_ends_at LIMIT 500`,
     );
-    let registered = 0;
-    for (const { id } of due) if ((await this.endNotice(id)) === 'registered') registered += 1;
-    return registered;
+    let ended = 0;
+    for (const { id } of due) {
+      try {
+        if ((await this.endNotice(id)) !== 'not_due') ended += 1;
+      } catch (error) {
+        // One registration that cannot end must not hold back the others; it is logged and retried next sweep.
+        this.logger.error(`notice end of registration ${id} failed: ${(error as Error).message}`);
+      }
+    }
+    return ended;
   }
 
   private async transition(id: string, transition: Transition): Promise<RegistrationResponse> {

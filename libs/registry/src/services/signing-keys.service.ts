@@ -65,7 +65,8 @@ export class SigningKeys implements OnApplicationBootstrap {
         }
         const keyId = keyIdOf(privateKey);
         if (current?.keyId !== keyId) {
-          if (current) await keys.update({ keyId: current.keyId }, { active: false });
+          // Retired keys stay published for verification, but can no longer sign.
+          if (current) await keys.update({ keyId: current.keyId }, { active: false, privateKeyPem: null });
           const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
           await keys.upsert({ keyId, publicKeyPem, privateKeyPem: null, active: true }, ['keyId']);
           this.logger.log(`certificate signing key ${keyId} (from configuration) is now active`);

@@ -1,5 +1,15 @@
 import { AuditService, auditActorOf } from '@hst/audit';
-import { Actor, decodeCursor, DomainError, ErrorKind, nextState, NotFoundError, Page, toPage } from '@hst/common';
+import {
+  Actor,
+  decodeCursor,
+  isTimeIdCursor,
+  DomainError,
+  ErrorKind,
+  nextState,
+  NotFoundError,
+  Page,
+  toPage,
+} from '@hst/common';
 import { isUniqueViolation } from '@hst/database';
 import { OutboxService } from '@hst/outbox';
 import { Injectable } from '@nestjs/common';
@@ -15,10 +25,6 @@ import { toSubjectResponse } from '../subject.mapper';
 import { roleFor, SUBJECT_ACTION_ROLES, SUBJECT_READER_ROLES } from '../subject-policy';
 import { SUBJECT_EVENT, SUBJECT_MACHINE, SubjectAction, SubjectStatus } from '../subject-status';
 import { PasswordHasher } from './password-hasher.service';
-
-type ListCursor = { t: string; id: string };
-const isListCursor = (v: Record<string, unknown>): v is ListCursor =>
-  typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
 
 type NewSubject = {
   subject: SubjectFieldsDto & { roles: SubjectEntity['roles'] };
@@ -57,7 +63,7 @@ export class SubjectsService {
 
   async list(actor: Actor, query: SubjectsQuery): Promise<Page<SubjectResponse>> {
     roleFor(actor, SUBJECT_READER_ROLES);
-    const cursor = decodeCursor(query.cursor, isListCursor);
+    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
     const qb = this.dataSource
       .getRepository(SubjectEntity)
       .createQueryBuilder('s')
