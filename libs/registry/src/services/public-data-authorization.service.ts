@@ -1,5 +1,15 @@
 import { AuditService, auditActorOf } from '@hst/audit';
-import { Actor, decodeCursor, hasRole, nextState, NotFoundError, Page, PageQuery, toPage } from '@hst/common';
+import {
+  Actor,
+  decodeCursor,
+  hasRole,
+  isTimeIdCursor,
+  nextState,
+  NotFoundError,
+  Page,
+  PageQuery,
+  toPage,
+} from '@hst/common';
 import { OutboxService } from '@hst/outbox';
 import { roleFor, SubjectEntity } from '@hst/subjects';
 import { Injectable } from '@nestjs/common';
@@ -11,10 +21,6 @@ import type { AuthorizationResponse } from '../dto/registry.responses';
 import { PublicDataAuthorizationEntity } from '../entities/public-data-authorization.entity';
 import { RegistryErrorCode, RegistryException } from '../exceptions/registry.exception';
 import { AUTHORIZATION_MACHINE } from '../registration-status';
-
-type ListCursor = { t: string; id: string };
-const isListCursor = (v: Record<string, unknown>): v is ListCursor =>
-  typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
 
 function toResponse(a: PublicDataAuthorizationEntity): AuthorizationResponse {
   return {
@@ -79,7 +85,7 @@ export class PublicDataAuthorizationService {
   }
 
   async list(actor: Actor, query: PageQuery): Promise<Page<AuthorizationResponse>> {
-    const cursor = decodeCursor(query.cursor, isListCursor);
+    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
     const qb = this.dataSource
       .getRepository(PublicDataAuthorizationEntity)
       .createQueryBuilder('a')
