@@ -1,6 +1,16 @@
 import { configModule, validateEnv } from '@hst/common';
 import { DatabaseModule } from '@hst/database';
-import { LedgerErrorCode, LedgerException, LedgerModule, LedgerService, TransferSpec, walletOf } from '@hst/ledger';
+import {
+  LedgerErrorCode,
+  LedgerException,
+  LedgerModule,
+  LedgerReconciliation,
+  LedgerService,
+  TransferSpec,
+  walletOf,
+} from '@hst/ledger';
+import { isolatedDatabase, startApi, TestApi } from './support/app';
+import { adminToken, createPlatformSubject, registerSubject, TestSubject } from './support/factories';
 import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -132,18 +142,92 @@ describe('Ledger (integration)', () => {
     expect(await ledger.balance(vendor)).toBe(total - fees);
     await expectInvariants();
   });
+});
 
-  it('should find a balance row that no longer equals its entries', async () => {
-    const wallet = await open();
-    await deposit(wallet, 10);
+/** Breaks the ledger on purpose, so in a database of its own: other files check the invariants meanwhile. */
+describe('Ledger reconciliation through the API (e2e)', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  let api: TestApi;
+  let admin: string;
+  let regulator: TestSubject;
+  let ledger: LedgerService;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    database = await isolatedDatabase('ledger_tamper');
+    api = await startApi({ DATABASE_URL: database.url });
+    admin = await adminToken(api);
+    regulator = await createPlatformSubject(api, admin);
+    ledger = api.app.get(LedgerService);
+    db = api.app.get(DataSource);
+  });
+  afterAll(async () => {
+    await api.app.close();
+    await database.drop();
+  });
+
+  const get = (path: string, token: string) => api.http().get(`/api/v1${path}`).auth(token, { type: 'bearer' });
+
+  it('should show the trial balance and the transfer journal to admins and regulators only', async () => {
+    const subject = randomUUID();
+    const wallet = await db.transaction((m) => ledger.openWallet(m, subject));
+    await db.transaction((m) =>
+      ledger.post(m, [{ debit: 'bank', credit: wallet, amountFen: 700, kind: 'deposit', reference: 'r-1' }]),
+    );
+    const trial = await get('/ledger/trial-balance', regulator.token).expect(200);
+    expect(trial.body.totalFen).toBe(0);
+    expect(trial.body.accounts).toEqual(
+      expect.arrayContaining([
+        { account: 'bank', balanceFen: -700 },
+        { account: wallet, balanceFen: 700 },
+        { account: 'escrow', balanceFen: 0 },
+      ]),
+    );
+    expect(trial.body.transferCount).toBe(1);
+    const journal = await get(`/ledger/transfers?account=${wallet}`, admin).expect(200);
+    expect(journal.body.items).toEqual([
+      expect.objectContaining({
+        debitAccount: 'bank',
+        creditAccount: wallet,
+        amountFen: 700,
+        kind: 'deposit',
+        reference: 'r-1',
+      }),
+    ]);
+    await get('/ledger/transfers?account=nobody', admin).expect(400);
+    const vendor = await registerSubject(api, { approveWith: admin });
+    await get('/ledger/trial-balance', vendor.token).expect(403);
+  });
+
+  it('should raise one ledger_mismatch alert for a tampered balance, and let a regulator acknowledge it', async () => {
+    const wallet = await db.transaction((m) => ledger.openWallet(m, randomUUID()));
+    await db.transaction((m) => ledger.post(m, [{ debit: 'bank', credit: wallet, amountFen: 10, kind: 'deposit' }]));
     await db.query('UPDATE ledger_balances SET balance_fen = balance_fen + 1 WHERE account_id = $1', [wallet]);
-    try {
-      expect(await ledger.reconcile()).toEqual([
-        { kind: 'balance_mismatch', accountId: wallet, shard: 0, balanceFen: 11, entriesFen: 10 },
-      ]);
-    } finally {
-      await db.query('UPDATE ledger_balances SET balance_fen = balance_fen - 1 WHERE account_id = $1', [wallet]);
-    }
+    const reconciliation = api.app.get(LedgerReconciliation);
+    expect(await reconciliation.run()).toEqual([
+      { kind: 'balance_mismatch', accountId: wallet, shard: 0, balanceFen: 11, entriesFen: 10 },
+    ]);
+    await reconciliation.run(); // repeatable: still one open alert
+    const alerts = await get('/alerts?rule=ledger_mismatch&status=open', regulator.token).expect(200);
+    expect(alerts.body.items).toEqual([
+      expect.objectContaining({
+        rule: 'ledger_mismatch',
+        severity: 'critical',
+        entityType: 'ledger_balance',
+        entityId: `${wallet}#0`,
+        status: 'open',
+      }),
+    ]);
+    await get('/alerts', admin).expect(403);
+    const id = alerts.body.items[0].id as string;
+    const acked = await api
+      .http()
+      .post(`/api/v1/alerts/${id}/ack`)
+      .auth(regulator.token, { type: 'bearer' })
+      .expect(200);
+    expect(acked.body.status).toBe('acknowledged');
+    await api.http().post(`/api/v1/alerts/${id}/ack`).auth(regulator.token, { type: 'bearer' }).expect(409);
+    await db.query('UPDATE ledger_balances SET balance_fen = balance_fen - 1 WHERE account_id = $1', [wallet]);
     expect(await ledger.reconcile()).toEqual([]);
   });
 });

@@ -49,6 +49,17 @@ describe('Operations (e2e)', () => {
       '/api/v1/audit/verify',
       '/api/v1/health',
       '/metrics',
+      '/api/v1/registrations',
+      '/api/v1/registrations/{id}/objections',
+      '/api/v1/certificates/{certNo}/verify',
+      '/api/v1/certificates/keys',
+      '/api/v1/public-data-authorizations/{id}/revoke',
+      '/api/v1/products',
+      '/api/v1/products/{id}/dataset',
+      '/api/v1/ledger/trial-balance',
+      '/api/v1/ledger/transfers',
+      '/api/v1/alerts',
+      '/api/v1/alerts/{id}/ack',
     ]) {
       expect(paths).toContain(path);
     }

@@ -1,6 +1,7 @@
 import { createApiApp } from '../../apps/api/src/http/configure-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { validateEnv } from '@hst/common';
+import { dropDatabase, ensureDatabase, runMigrations } from '@hst/database';
 import { PlatformBootstrap } from '@hst/subjects';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -26,4 +27,16 @@ export async function startWorker(overrides: Record<string, string> = {}): Promi
   );
   await app.init();
   return app;
+}
+
+/**
+ * A database of this test file's own, migrated, for tests that break invariants on purpose (tampering)
+ * and must not be seen by the other files' invariant checks. Drop it in afterAll.
+ */
+export async function isolatedDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `${url.pathname}_${name}`;
+  await ensureDatabase(url.toString());
+  await runMigrations(url.toString());
+  return { url: url.toString(), drop: () => dropDatabase(url.toString()) };
 }

@@ -10,6 +10,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { CatalogHttpModule } from './catalog/catalog-http.module';
+import { AlertsController } from './controllers/alerts.controller';
 import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
 import { HealthController } from './controllers/health.controller';
@@ -18,6 +19,7 @@ import { ExceptionsFilter } from './http/exception.filter';
 import { loggerModule } from './http/logger';
 import { OperationalMetrics } from './http/operational-metrics';
 import { validationPipe } from './http/validation';
+import { LedgerHttpModule } from './ledger/ledger-http.module';
 import { RegistryHttpModule } from './registry/registry-http.module';
 import { TradingHttpModule } from './trading/trading-http.module';
 
@@ -43,8 +45,16 @@ export class ApiModule {
         RegistryHttpModule,
         CatalogHttpModule,
         TradingHttpModule,
+        LedgerHttpModule,
       ],
-      controllers: [AuthController, SubjectsController, AuditController, HealthController, MetricsController],
+      controllers: [
+        AuthController,
+        SubjectsController,
+        AuditController,
+        AlertsController,
+        HealthController,
+        MetricsController,
+      ],
       providers: [
         OperationalMetrics,
         // Order matters: authenticate, then check the subject's status and roles.

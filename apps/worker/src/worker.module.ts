@@ -8,6 +8,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogJobsModule } from './catalog/catalog-jobs.module';
+import { LedgerJobsModule } from './ledger/ledger-jobs.module';
 import { AuditSequencerProcessor } from './processors/audit-sequencer.processor';
 import { DomainEventsProcessor } from './processors/domain-events.processor';
 import { OutboxRelayProcessor } from './processors/outbox-relay.processor';
@@ -37,6 +38,7 @@ export class WorkerModule {
         RegistryJobsModule,
         CatalogJobsModule,
         TradingJobsModule,
+        LedgerJobsModule,
       ],
       controllers: [WorkerHealthController, MetricsController],
       providers: [OutboxRelayProcessor, DomainEventsProcessor, AuditSequencerProcessor, Schedules],

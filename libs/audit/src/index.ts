@@ -7,3 +7,6 @@ export * from './services/audit-query.service';
 export * from './dto/audit-events.query';
 export * from './dto/audit-event.response';
 export * from './audit-lag.metric';
+export * from './entities/alert.entity';
+export * from './dto/alerts.dto';
+export * from './services/alerts.service';

@@ -70,6 +70,11 @@ export const QUEUE_CONFIG: Record<QueueName, QueueConfig> = {
       removeOnFail: KEEP_FAILED,
     },
   },
+  [QueueName.LedgerReconciliation]: {
+    concurrency: 1,
+    lockDurationMs: 300_000,
+    jobOptions: { attempts: 1, backoff: { type: 'fixed', delay: 0 }, removeOnComplete: true, removeOnFail: 100 },
+  },
   [QueueName.AuditSequencer]: {
     concurrency: 1,
     lockDurationMs: 30_000,

@@ -14,4 +14,6 @@ export enum QueueName {
   Settlement = 'settlement',
   /** Pays held withdrawals out to the bank, or releases them on failure. */
   Payouts = 'payouts',
+  /** Proves the ledger from its entries, raising `ledger_mismatch` alerts (a scheduled job). */
+  LedgerReconciliation = 'ledger-reconciliation',
 }

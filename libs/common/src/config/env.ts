@@ -169,6 +169,12 @@ export class Env {
   @Min(1)
   DISPUTE_WINDOW_SECONDS = 604800;
 
+  /** How often the worker reconciles the ledger against its entries. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  LEDGER_RECONCILE_INTERVAL_MS = 3600000;
+
   /** Largest dataset upload (PUT /products/:id/dataset, JSON or CSV); above → 413. */
   @Transform(toInt)
   @IsInt()

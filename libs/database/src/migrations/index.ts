@@ -5,6 +5,7 @@ import { CreateRegistry1795973560503 } from './1795973560503-CreateRegistry';
 import { CreateCatalog1795990000000 } from './1795990000000-CreateCatalog';
 import { CreateLedger1796000000000 } from './1796000000000-CreateLedger';
 import { WidenNoticeRemaining1796050000000 } from './1796050000000-WidenNoticeRemaining';
+import { CreateAlerts1796060000000 } from './1796060000000-CreateAlerts';
 
 /** Every migration, in order. Listed explicitly so that bundlers and test runners need no globs. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateCatalog1795990000000,
   CreateLedger1796000000000,
   WidenNoticeRemaining1796050000000,
+  CreateAlerts1796060000000,
 ];

@@ -1,8 +1,11 @@
+import { decodeCursor, isTimeIdCursor, Page, toPage } from '@hst/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AccountId, mayGoNegative, shardCount, walletOf } from '../accounts';
+import type { TransferResponse, TransfersQuery } from '../dto/ledger.dto';
+import { LedgerTransferEntity } from '../entities/ledger-transfer.entity';
 import { LedgerErrorCode, LedgerException } from '../exceptions/ledger.exception';
 import { balanceKey, BalanceKey, balancesAfter, legsOf, netDeltas, TransferSpec } from '../ledger-legs';
 
@@ -118,6 +121,42 @@ export class LedgerService {
       at: now,
       balancesAfter: { debit: after[2 * i], credit: after[2 * i + 1] },
     }));
+  }
+
+  /** The transfer journal, newest first, for admins and regulators. */
+  async transfers(query: TransfersQuery): Promise<Page<TransferResponse>> {
+    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
+    const qb = this.dataSource
+      .getRepository(LedgerTransferEntity)
+      .createQueryBuilder('t')
+      .orderBy('t.created_at', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .limit(query.limit + 1);
+    if (query.account) {
+      qb.andWhere('(t.debit_account_id = :account OR t.credit_account_id = :account)', {
+        account: query.account.toLowerCase(),
+      });
+    }
+    if (query.orderId) qb.andWhere('t.order_id = :orderId', { orderId: query.orderId });
+    if (query.from) qb.andWhere('t.created_at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('t.created_at < :to', { to: query.to });
+    if (cursor) qb.andWhere('(t.created_at, t.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
+    const rows = await qb.getMany();
+    return toPage(
+      rows,
+      query.limit,
+      (t) => ({
+        id: t.id,
+        debitAccount: t.debitAccountId,
+        creditAccount: t.creditAccountId,
+        amountFen: t.amountFen,
+        kind: t.kind,
+        orderId: t.orderId,
+        reference: t.reference,
+        at: t.createdAt.toISOString(),
+      }),
+      (t) => ({ t: t.createdAt.toISOString(), id: t.id }),
+    );
   }
 
   /** An account's balance: the sum of its shards, read in O(shards). */
