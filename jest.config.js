@@ -33,6 +33,8 @@ const moduleNameMapper = Object.fromEntries(libs.map((lib) => [`^@hst/${lib}$`, 
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Per-project testTimeout is ignored when several projects run together: it is set here for all.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -51,7 +53,6 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

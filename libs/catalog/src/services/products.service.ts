@@ -26,6 +26,15 @@ import {
 import { EDITABLE_STATUSES, PRODUCT_EVENT, PRODUCT_MACHINE, ProductAction } from '../product-status';
 import { ProductSearchRepository } from '../repositories/product-search.repository';
 
+/** What licensing reads of a product: whether a buyer may license it now, its pricing, policy and source. */
+export type LicensableProduct = Pick<
+  ProductEntity,
+  'id' | 'vendorId' | 'status' | 'pricingModel' | 'priceFen' | 'policy' | 'sourceType' | 'category'
+> & {
+  /** Listed and its vendor active: what the public catalog shows. */
+  visible: boolean;
+};
+
 /** A dataset upload as the HTTP layer received it: a parsed JSON body, or CSV text. */
 export type DatasetUpload = { format: 'json'; body: unknown } | { format: 'csv'; body: string };
 
@@ -176,6 +185,19 @@ export class ProductsService {
       throw new NotFoundError('product', id);
     }
     return this.view(manager, product, vendor);
+  }
+
+  /** The product as licensing needs it (any state), or undefined when it does not exist. */
+  async forLicensing(
+    productId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LicensableProduct | undefined> {
+    const product = await manager.findOneBy(ProductEntity, { id: productId });
+    if (!product) return undefined;
+    const vendor = await manager.findOneByOrFail(SubjectEntity, { id: product.vendorId });
+    const { id, vendorId, status, pricingModel, priceFen, policy, sourceType, category } = product;
+    const visible = status === 'listed' && vendor.status === 'active';
+    return { id, vendorId, status, pricingModel, priceFen, policy, sourceType, category, visible };
   }
 
   /** The public catalog, or (`mine=true`) the caller's own products in any state. */

@@ -6,6 +6,8 @@ import { CreateCatalog1795990000000 } from './1795990000000-CreateCatalog';
 import { CreateLedger1796000000000 } from './1796000000000-CreateLedger';
 import { WidenNoticeRemaining1796050000000 } from './1796050000000-WidenNoticeRemaining';
 import { CreateAlerts1796060000000 } from './1796060000000-CreateAlerts';
+import { CreateLicensing1796100000000 } from './1796100000000-CreateLicensing';
+import { CreateTrading1796110000000 } from './1796110000000-CreateTrading';
 
 /** Every migration, in order. Listed explicitly so that bundlers and test runners need no globs. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   CreateLedger1796000000000,
   WidenNoticeRemaining1796050000000,
   CreateAlerts1796060000000,
+  CreateLicensing1796100000000,
+  CreateTrading1796110000000,
 ];

@@ -2,8 +2,8 @@ import { AuditService, auditActorOf } from '@hst/audit';
 import {
   Actor,
   decodeCursor,
-  hasRole,
   isTimeIdCursor,
+  hasRole,
   nextState,
   NotFoundError,
   Page,
@@ -153,5 +153,21 @@ export class PublicDataAuthorizationService {
       [operatorId, category],
     );
     return rows.length > 0;
+  }
+
+  /** The active authorization of this operator covering the category now (the latest granted), for its share. */
+  async activeCovering(
+    operatorId: string,
+    category: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; authorityShareBps: number } | undefined> {
+    const [row] = await manager.query<{ id: string; authority_share_bps: number }[]>(
+      `SELECT id, authority_share_bps FROM public_data_authorizations
+        WHERE operator_id = $1 AND status = 'active' AND $2 = ANY(domains) AND valid_from <= now() AND valid_until > now()
+        ORDER BY created_at DESC, id DESC
+        LIMIT 1`,
+      [operatorId, category],
+    );
+    return row ? { id: row.id, authorityShareBps: Number(row.authority_share_bps) } : undefined;
   }
 }

@@ -1,0 +1,56 @@
+import { CurrentActor, Roles } from '@hst/auth';
+import { Actor } from '@hst/common';
+import { IdempotentRequest, OrderPage, OrderResponse, OrdersQuery, OrdersService, PaymentService } from '@hst/trading';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors';
+import { ApiIdempotencyKey, Idempotency } from './idempotency-request';
+
+@ApiTags('trading')
+@ApiBearerAuth()
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly payments: PaymentService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your orders as buyer or vendor; all of them for admin and regulator' })
+  @ApiErrors(400, 401, 403)
+  list(@CurrentActor() actor: Actor, @Query() query: OrdersQuery): Promise<OrderPage> {
+    return this.orders.list(actor, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An order (buyer, vendor, admin, regulator)' })
+  @ApiErrors(400, 401, 403, 404)
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
+    return this.orders.get(actor, id);
+  }
+
+  @Post(':id/pay')
+  @HttpCode(200)
+  @Roles('buyer')
+  @ApiIdempotencyKey()
+  @ApiOperation({
+    summary: 'Pay from your wallet into escrow; the license is issued and the order delivered in the same transaction',
+  })
+  @ApiErrors(400, 401, 403, 404, 409)
+  pay(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Idempotency() request: IdempotentRequest,
+  ): Promise<OrderResponse> {
+    return this.payments.pay(actor, id, request);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('buyer')
+  @ApiOperation({ summary: 'pending_payment → cancelled (the buyer)' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
+    return this.orders.cancel(actor, id);
+  }
+}

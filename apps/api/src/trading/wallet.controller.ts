@@ -1,0 +1,48 @@
+import { CurrentActor, Roles } from '@hst/auth';
+import { Actor, PageQuery } from '@hst/common';
+import {
+  DepositDto,
+  DepositResponse,
+  IdempotentRequest,
+  WalletEntryPage,
+  WalletResponse,
+  WalletService,
+} from '@hst/trading';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors';
+import { ApiIdempotencyKey, Idempotency } from './idempotency-request';
+
+@ApiTags('trading')
+@ApiBearerAuth()
+@Controller('wallet')
+export class WalletController {
+  constructor(private readonly wallets: WalletService) {}
+
+  @Get()
+  @ApiOperation({ summary: "Your subject's wallet (opened on first use)" })
+  @ApiErrors(401, 403)
+  get(@CurrentActor() actor: Actor): Promise<WalletResponse> {
+    return this.wallets.get(actor);
+  }
+
+  @Get('entries')
+  @ApiOperation({ summary: 'Your statement lines, newest first' })
+  @ApiErrors(400, 401, 403)
+  entries(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<WalletEntryPage> {
+    return this.wallets.entries(actor, query);
+  }
+
+  @Post('deposits')
+  @Roles('admin')
+  @ApiIdempotencyKey()
+  @ApiOperation({ summary: "bank → a subject's wallet (admin)" })
+  @ApiErrors(400, 401, 403, 409, 422)
+  deposit(
+    @CurrentActor() actor: Actor,
+    @Body() dto: DepositDto,
+    @Idempotency() request: IdempotentRequest,
+  ): Promise<DepositResponse> {
+    return this.wallets.deposit(actor, dto, request);
+  }
+}

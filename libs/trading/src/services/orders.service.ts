@@ -1,0 +1,216 @@
+import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
+import type { LicensableProduct } from '@hst/catalog';
+import { Actor, decodeCursor, Env, hasRole, isTimeIdCursor, nextState, NotFoundError, Page, toPage } from '@hst/common';
+import type { LicenseApplicationEntity } from '@hst/licensing';
+import { OutboxService } from '@hst/outbox';
+import { PublicDataAuthorizationService } from '@hst/registry';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { OrdersQuery } from '../dto/trading.dto';
+import type { OrderResponse } from '../dto/trading.responses';
+import { OrderEntity } from '../entities/order.entity';
+import { TradingErrorCode, TradingException } from '../exceptions/trading.exception';
+import { toOrderResponse } from '../order.mapper';
+import { ORDER_READER_ROLES, orderRoleFor } from '../order-policy';
+import { orderDay, orderFees, orderNo } from '../order-pricing';
+import { ORDER_EVENT, ORDER_MACHINE, OrderAction } from '../order-status';
+
+export type OrderTransition = {
+  action: OrderAction;
+  actor: AuditActor | null;
+  data?: Record<string, unknown>;
+  /** Changes the row needs beside its status, applied before it is saved. */
+  apply?: (order: OrderEntity) => void;
+};
+
+/** Orders (订单): created at approval, cancelled by the buyer or the payment timeout, read by the parties. */
+@Injectable()
+export class OrdersService {
+  private readonly platformFeeBps: number;
+  private readonly paymentTimeoutMs: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly authorizations: PublicDataAuthorizationService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    config: ConfigService<Env, true>,
+  ) {
+    this.platformFeeBps = config.get('PLATFORM_FEE_BPS', { infer: true });
+    this.paymentTimeoutMs = config.get('ORDER_PAYMENT_TIMEOUT_SECONDS', { infer: true }) * 1000;
+  }
+
+  /**
+   * The order of an approved application, `pending_payment`, in the approval's transaction. Its number
+   * comes from the day's counter row, locked until that transaction ends (gapless per day).
+   */
+  async create(
+    manager: EntityManager,
+    id: string,
+    application: LicenseApplicationEntity,
+    product: LicensableProduct,
+    actor: AuditActor | null,
+  ): Promise<OrderEntity> {
+    const authorization =
+      product.sourceType === 'public'
+        ? await this.authorizations.activeCovering(product.vendorId, product.category, manager)
+        : null;
+    if (authorization === undefined) throw new TradingException(TradingErrorCode.PublicDataAuthorizationMissing);
+    const fees = orderFees(application.amountFen, this.platformFeeBps, authorization?.authorityShareBps ?? null);
+    if (!fees) throw new TradingException(TradingErrorCode.FeesExceedAmount);
+    const now = new Date();
+    const day = orderDay(now);
+    const [counter] = await manager.query<{ last_value: number }[]>(
+      `INSERT INTO order_counters (day, last_value) VALUES ($1, 1)
+       ON CONFLICT (day) DO UPDATE SET last_value = order_counters.last_value + 1
+       RETURNING last_value`,
+      [day],
+    );
+    const order = manager.create(OrderEntity, {
+      id,
+      orderNo: orderNo(day, counter.last_value),
+      buyerId: application.buyerId,
+      vendorId: application.vendorId,
+      productId: application.productId,
+      licenseApplicationId: application.id,
+      licenseId: null,
+      disputeId: null,
+      amountFen: application.amountFen,
+      platformFeeFen: fees.platformFeeFen,
+      authorityShareFen: fees.authorityShareFen,
+      refundFen: 0,
+      publicDataAuthorizationId: authorization?.id ?? null,
+      status: 'pending_payment',
+      paymentDueAt: new Date(now.getTime() + this.paymentTimeoutMs),
+      paidAt: null,
+      deliveredAt: null,
+      settledAt: null,
+      cancelledAt: null,
+      cancelReason: null,
+    });
+    await manager.insert(OrderEntity, order); // the id is ours: insert, no look-up first
+    await this.record(manager, 'order.created', order, actor, {
+      orderNo: order.orderNo,
+      licenseApplicationId: application.id,
+      amountFen: order.amountFen,
+      platformFeeFen: order.platformFeeFen,
+      authorityShareFen: order.authorityShareFen,
+      paymentDueAt: order.paymentDueAt.toISOString(),
+    });
+    return order;
+  }
+
+  async get(actor: Actor, id: string): Promise<OrderResponse> {
+    const order = await this.dataSource.getRepository(OrderEntity).findOneBy({ id });
+    if (!order) throw new NotFoundError('order', id);
+    orderRoleFor(actor, order, 'read');
+    return toOrderResponse(order);
+  }
+
+  /** The caller's orders as buyer or vendor; every order for admin and regulator. */
+  async list(actor: Actor, query: OrdersQuery): Promise<Page<OrderResponse>> {
+    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
+    const qb = this.dataSource
+      .getRepository(OrderEntity)
+      .createQueryBuilder('o')
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(query.limit + 1);
+    if (!hasRole(actor, ...ORDER_READER_ROLES)) {
+      qb.andWhere('(o.buyer_id = :me OR o.vendor_id = :me)', { me: actor.subjectId });
+    }
+    if (query.status) qb.andWhere('o.status = :status', { status: query.status });
+    if (query.productId) qb.andWhere('o.product_id = :productId', { productId: query.productId });
+    if (query.licenseApplicationId) {
+      qb.andWhere('o.license_application_id = :applicationId', { applicationId: query.licenseApplicationId });
+    }
+    if (cursor) qb.andWhere('(o.created_at, o.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
+    const rows = await qb.getMany();
+    return toPage(rows, query.limit, toOrderResponse, (o) => ({ t: o.createdAt.toISOString(), id: o.id }));
+  }
+
+  /** The buyer cancels an unpaid order (409 once it is paid or cancelled). */
+  async cancel(actor: Actor, id: string): Promise<OrderResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const order = await this.lock(manager, id);
+      const role = orderRoleFor(actor, order, 'cancel');
+      await this.apply(manager, order, {
+        action: 'cancel',
+        actor: auditActorOf(actor, role),
+        data: { reason: 'buyer' },
+        apply: (o) => {
+          o.cancelledAt = new Date();
+          o.cancelReason = 'buyer';
+        },
+      });
+      return toOrderResponse(order);
+    });
+  }
+
+  /**
+   * The worker's half of the payment timeout: cancels the order if it is still unpaid at its deadline.
+   * Safe to run any number of times, early or late: the row lock and the status decide.
+   */
+  async expire(id: string): Promise<'cancelled' | 'not_due'> {
+    return this.dataSource.transaction(async (manager) => {
+      const order = await manager.findOne(OrderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const due = order?.status === 'pending_payment' && order.paymentDueAt.getTime() <= Date.now();
+      if (!order || !due) return 'not_due';
+      await this.apply(manager, order, {
+        action: 'expire',
+        actor: null,
+        data: { reason: 'payment_timeout' },
+        apply: (o) => {
+          o.cancelledAt = new Date();
+          o.cancelReason = 'payment_timeout';
+        },
+      });
+      return 'cancelled';
+    });
+  }
+
+  /** Cancels every overdue unpaid order: the net under delayed jobs that Redis lost. */
+  async expireOverdue(): Promise<number> {
+    const due = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM orders WHERE status = 'pending_payment' AND payment_due_at <= now() ORDER BY payment_due_at LIMIT 500`,
+    );
+    let cancelled = 0;
+    for (const { id } of due) if ((await this.expire(id)) === 'cancelled') cancelled += 1;
+    return cancelled;
+  }
+
+  async lock(manager: EntityManager, id: string): Promise<OrderEntity> {
+    const order = await manager.findOne(OrderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!order) throw new NotFoundError('order', id);
+    return order;
+  }
+
+  /** The one place an order changes state: the transition is checked, and row, audit and outbox written together. */
+  async apply(manager: EntityManager, order: OrderEntity, t: OrderTransition): Promise<void> {
+    const from = order.status;
+    order.status = nextState(ORDER_MACHINE, from, t.action);
+    t.apply?.(order);
+    await manager.save(order);
+    await this.record(manager, ORDER_EVENT[t.action], order, t.actor, { from, to: order.status, ...t.data });
+  }
+
+  private async record(
+    manager: EntityManager,
+    action: string,
+    order: OrderEntity,
+    actor: AuditActor | null,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const payload = {
+      orderNo: order.orderNo,
+      buyerId: order.buyerId,
+      vendorId: order.vendorId,
+      productId: order.productId,
+      ...data,
+    };
+    await this.audit.record(manager, { actor, action, entityType: 'order', entityId: order.id, data: payload });
+    await this.outbox.publish(manager, { type: action, aggregateType: 'order', aggregateId: order.id, payload });
+  }
+}
