@@ -1,5 +1,6 @@
 -- Plain-SQL copy of the ledger tables of libs/database/src/migrations/1796000000000-CreateLedger.ts
 -- (same columns, CHECKs, primary keys, indexes and foreign keys), recreated empty for each scenario.
+SET client_min_messages = warning;
 DROP TABLE IF EXISTS bench_seed, ledger_entries, ledger_transfers, ledger_balances, ledger_accounts;
 
 CREATE TABLE "ledger_transfers" (

@@ -15,3 +15,7 @@ export * from './services/orders.service';
 export * from './services/approval.service';
 export * from './services/payment.service';
 export * from './services/wallet.service';
+export * from './settlement';
+export * from './jobs/settlement.job';
+export * from './services/settlement.service';
+export * from './services/settlement-scheduler.consumer';

@@ -7,9 +7,13 @@ type Parties = { id: string; buyerId: string; vendorId: string };
 
 /**
  * The one access decision for orders: 404 unless the actor is a party or a platform reader; paying
- * and cancelling are the buyer's (403 for the others who can see the order).
+ * cancelling, confirming and disputing are the buyer's (403 for the others who can see the order).
  */
-export function orderRoleFor(actor: Actor, order: Parties, action: 'read' | 'pay' | 'cancel'): Role {
+export function orderRoleFor(
+  actor: Actor,
+  order: Parties,
+  action: 'read' | 'pay' | 'cancel' | 'confirm' | 'dispute',
+): Role {
   const party = order.buyerId === actor.subjectId || order.vendorId === actor.subjectId;
   if (!party && !hasRole(actor, ...ORDER_READER_ROLES)) throw new NotFoundError('order', order.id);
   if (action === 'read') return actor.roles[0];

@@ -1,6 +1,6 @@
 import { defineStateMachine } from '@hst/common';
 
-/** Every order state of the contract; settlement, disputes and refunds (not built yet) use the last four. */
+/** Every order state of the contract. */
 export const ORDER_STATUSES = [
   'pending_payment',
   'paid',
@@ -12,17 +12,25 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export type OrderAction = 'pay' | 'deliver' | 'cancel' | 'expire';
+export type OrderAction =
+  'pay' | 'deliver' | 'cancel' | 'expire' | 'confirm' | 'settle' | 'dispute' | 'settleDisputed' | 'refund';
 
 /**
  * pending_payment → paid → delivered in the payment's one transaction (`paid` is audited, never left
- * at rest); pending_payment → cancelled by the buyer, or by the payment timeout.
+ * at rest); pending_payment → cancelled by the buyer, or by the payment timeout. delivered → settled at
+ * the end of the dispute window (`confirm` brings the end forward and leaves the state as it is);
+ * delivered → disputed → settled (partial refund) | refunded (full).
  */
 export const ORDER_MACHINE = defineStateMachine<OrderStatus, OrderAction>('order', {
   pay: { from: ['pending_payment'], to: 'paid' },
   deliver: { from: ['paid'], to: 'delivered' },
   cancel: { from: ['pending_payment'], to: 'cancelled' },
   expire: { from: ['pending_payment'], to: 'cancelled' },
+  confirm: { from: ['delivered'], to: 'delivered' },
+  settle: { from: ['delivered'], to: 'settled' },
+  dispute: { from: ['delivered'], to: 'disputed' },
+  settleDisputed: { from: ['disputed'], to: 'settled' },
+  refund: { from: ['disputed'], to: 'refunded' },
 });
 
 export const ORDER_EVENT: Record<OrderAction, string> = {
@@ -30,4 +38,9 @@ export const ORDER_EVENT: Record<OrderAction, string> = {
   deliver: 'order.delivered',
   cancel: 'order.cancelled',
   expire: 'order.cancelled',
+  confirm: 'order.confirmed',
+  settle: 'order.settled',
+  dispute: 'order.disputed',
+  settleDisputed: 'order.settled',
+  refund: 'order.refunded',
 };

@@ -14,6 +14,8 @@ import { IdempotencyService } from './services/idempotency.service';
 import { OrderTimeoutQueue } from './services/order-timeout-queue.service';
 import { OrdersService } from './services/orders.service';
 import { PaymentService } from './services/payment.service';
+import { SettlementScheduler } from './services/settlement-scheduler.consumer';
+import { SettlementService } from './services/settlement.service';
 import { WalletService } from './services/wallet.service';
 
 /** Wallets, orders, payment and settlement (交易结算): turns approvals into orders and payments into licenses. */
@@ -25,9 +27,26 @@ import { WalletService } from './services/wallet.service';
     LedgerModule,
     LicensingModule,
     RegistryModule,
-    QueueModule.register(QueueName.OrderPaymentTimeout),
+    QueueModule.register(QueueName.OrderPaymentTimeout, QueueName.Settlement),
   ],
-  providers: [IdempotencyService, OrdersService, ApprovalService, PaymentService, WalletService, OrderTimeoutQueue],
-  exports: [IdempotencyService, OrdersService, ApprovalService, PaymentService, WalletService],
+  providers: [
+    IdempotencyService,
+    OrdersService,
+    ApprovalService,
+    PaymentService,
+    WalletService,
+    OrderTimeoutQueue,
+    SettlementService,
+    SettlementScheduler,
+  ],
+  exports: [
+    IdempotencyService,
+    OrdersService,
+    ApprovalService,
+    PaymentService,
+    WalletService,
+    SettlementService,
+    SettlementScheduler,
+  ],
 })
 export class TradingModule {}

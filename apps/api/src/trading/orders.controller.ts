@@ -1,6 +1,14 @@
 import { CurrentActor, Roles } from '@hst/auth';
 import { Actor } from '@hst/common';
-import { IdempotentRequest, OrderPage, OrderResponse, OrdersQuery, OrdersService, PaymentService } from '@hst/trading';
+import {
+  IdempotentRequest,
+  OrderPage,
+  OrderResponse,
+  OrdersQuery,
+  OrdersService,
+  PaymentService,
+  SettlementService,
+} from '@hst/trading';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
@@ -13,6 +21,7 @@ export class OrdersController {
   constructor(
     private readonly orders: OrdersService,
     private readonly payments: PaymentService,
+    private readonly settlement: SettlementService,
   ) {}
 
   @Get()
@@ -52,5 +61,16 @@ export class OrdersController {
   @ApiErrors(400, 401, 403, 404, 409)
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
     return this.orders.cancel(actor, id);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(202)
+  @Roles('buyer')
+  @ApiOperation({
+    summary: 'Accept the delivery: the worker settles now instead of at the end of the dispute window (202)',
+  })
+  @ApiErrors(400, 401, 403, 404, 409)
+  confirm(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
+    return this.settlement.confirm(actor, id);
   }
 }

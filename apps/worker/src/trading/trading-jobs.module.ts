@@ -1,11 +1,13 @@
 import { Env } from '@hst/common';
 import { JobSchedules, QueueModule, QueueName } from '@hst/queue';
-import { TradingModule } from '@hst/trading';
+import { SettlementScheduler, TradingModule } from '@hst/trading';
+import { DomainEventDispatcher, OutboxModule } from '@hst/outbox';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bullmq';
 import { OrderPaymentTimeoutProcessor } from './order-payment-timeout.processor';
+import { SettlementProcessor } from './settlement.processor';
 
 /** PostgreSQL is the truth of every payment deadline: this sweep finds the ones whose delayed job Redis lost. */
 @Injectable()
@@ -22,9 +24,27 @@ class PaymentTimeoutSweepSchedule implements OnModuleInit {
   }
 }
 
+/** Settlement: the sweep under the delayed jobs, and the consumer that schedules them from order events. */
+@Injectable()
+class SettlementSchedule implements OnModuleInit {
+  constructor(
+    @InjectQueue(QueueName.Settlement) private readonly queue: Queue,
+    private readonly schedules: JobSchedules,
+    private readonly dispatcher: DomainEventDispatcher,
+    private readonly scheduler: SettlementScheduler,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const every = this.config.get('TIMER_SWEEP_INTERVAL_MS', { infer: true });
+    this.schedules.every(this.queue, 'settlement-sweep', every, 'sweep');
+    await this.dispatcher.register(this.scheduler);
+  }
+}
+
 /** Trading's jobs: payment timeouts, settlement, payouts, and the sweeps that find timers Redis lost. */
 @Module({
-  imports: [TradingModule, QueueModule.register(QueueName.OrderPaymentTimeout)],
-  providers: [OrderPaymentTimeoutProcessor, PaymentTimeoutSweepSchedule],
+  imports: [TradingModule, OutboxModule, QueueModule.register(QueueName.OrderPaymentTimeout, QueueName.Settlement)],
+  providers: [OrderPaymentTimeoutProcessor, PaymentTimeoutSweepSchedule, SettlementProcessor, SettlementSchedule],
 })
 export class TradingJobsModule {}

@@ -8,6 +8,7 @@ import { WidenNoticeRemaining1796050000000 } from './1796050000000-WidenNoticeRe
 import { CreateAlerts1796060000000 } from './1796060000000-CreateAlerts';
 import { CreateLicensing1796100000000 } from './1796100000000-CreateLicensing';
 import { CreateTrading1796110000000 } from './1796110000000-CreateTrading';
+import { AddOrderSettlement1796120000000 } from './1796120000000-AddOrderSettlement';
 
 /** Every migration, in order. Listed explicitly so that bundlers and test runners need no globs. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateAlerts1796060000000,
   CreateLicensing1796100000000,
   CreateTrading1796110000000,
+  AddOrderSettlement1796120000000,
 ];

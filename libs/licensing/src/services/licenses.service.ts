@@ -120,6 +120,22 @@ export class LicensesService {
     });
   }
 
+  /** A full refund revokes the order's license (the contract); in the refund's transaction, by the exchange. */
+  async revokeForRefund(manager: EntityManager, id: string): Promise<void> {
+    const license = await manager.findOne(LicenseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!license) return;
+    const from = effectiveLicenseStatus(license);
+    if (from !== 'active' && from !== 'suspended') return; // already revoked, or expired: nothing left to stop
+    license.status = nextState(LICENSE_MACHINE, from, 'revoke') as StoredLicenseStatus;
+    license.statusReason = 'order refunded in full';
+    await manager.save(license);
+    await this.record(manager, LICENSE_EVENT.revoke, license, null, {
+      from,
+      to: license.status,
+      reason: license.statusReason,
+    });
+  }
+
   private async record(
     manager: EntityManager,
     action: string,

@@ -41,6 +41,7 @@ import type { OrderStatus } from '../order-status';
 @Index('IDX_orders_product_id', ['productId'])
 @Index('IDX_orders_created_at_id', ['createdAt', 'id'])
 @Index('IDX_orders_payment_due_at', ['paymentDueAt'], { where: `"status" = 'pending_payment'` })
+@Index('IDX_orders_settle_due_at', ['settleDueAt'], { where: `"status" IN ('delivered', 'disputed')` })
 export class OrderEntity {
   /** Chosen by trading before the approval so that the application can name it in the same transaction. */
   @PrimaryColumn('uuid')
@@ -104,8 +105,25 @@ export class OrderEntity {
   @Column({ type: 'uuid', nullable: true })
   publicDataAuthorizationId: string | null;
 
+  /** The fee and share rates the order was priced with: a partial refund recomputes on amount − refund. */
+  @Column({ type: 'smallint', default: 0 })
+  platformFeeBps: number;
+
+  @Column({ type: 'smallint', default: 0 })
+  authorityShareBps: number;
+
   @Column({ type: 'varchar', length: 16 })
   status: OrderStatus;
+
+  /**
+   * When the worker settles the order: the end of the dispute window once delivered, brought forward by
+   * `confirm` or a dispute's resolution. PostgreSQL's copy of the settlement timer.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  settleDueAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmedAt: Date | null;
 
   /** Unpaid at this instant, the order is cancelled (ORDER_PAYMENT_TIMEOUT_SECONDS after approval). */
   @Column({ type: 'timestamptz' })
