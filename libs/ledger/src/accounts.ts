@@ -1,5 +1,8 @@
-/** System accounts of the exchange. `bank` is the world outside: deposits come from it, withdrawals go to it. */
-export const SYSTEM_ACCOUNTS = ['escrow', 'platform_fee', 'public_data_authority', 'bank'] as const;
+/**
+ * System accounts of the exchange. `bank` is the world outside: deposits come from it, withdrawals go to
+ * it. `withdrawal_hold` holds a withdrawal between its request and its payout (or its release on failure).
+ */
+export const SYSTEM_ACCOUNTS = ['escrow', 'platform_fee', 'public_data_authority', 'bank', 'withdrawal_hold'] as const;
 export type SystemAccount = (typeof SYSTEM_ACCOUNTS)[number];
 
 export type AccountId = SystemAccount | `wallet:${string}`;
@@ -16,6 +19,7 @@ export const SHARDS: Record<SystemAccount, number> & { wallet: number } = {
   platform_fee: 16,
   public_data_authority: 16,
   bank: 16,
+  withdrawal_hold: 16,
   wallet: 1,
 };
 

@@ -13,13 +13,23 @@ export const ORDER_STATUSES = [
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export type OrderAction =
-  'pay' | 'deliver' | 'cancel' | 'expire' | 'confirm' | 'settle' | 'dispute' | 'settleDisputed' | 'refund';
+  | 'pay'
+  | 'deliver'
+  | 'cancel'
+  | 'expire'
+  | 'confirm'
+  | 'settle'
+  | 'dispute'
+  | 'resolveDispute'
+  | 'settleDisputed'
+  | 'refund';
 
 /**
  * pending_payment → paid → delivered in the payment's one transaction (`paid` is audited, never left
  * at rest); pending_payment → cancelled by the buyer, or by the payment timeout. delivered → settled at
  * the end of the dispute window (`confirm` brings the end forward and leaves the state as it is);
- * delivered → disputed → settled (partial refund) | refunded (full).
+ * delivered → disputed → settled (partial refund) | refunded (full); `resolveDispute` sets the refund and
+ * the settlement time of a disputed order and leaves the state as it is (the worker settles it).
  */
 export const ORDER_MACHINE = defineStateMachine<OrderStatus, OrderAction>('order', {
   pay: { from: ['pending_payment'], to: 'paid' },
@@ -29,6 +39,7 @@ export const ORDER_MACHINE = defineStateMachine<OrderStatus, OrderAction>('order
   confirm: { from: ['delivered'], to: 'delivered' },
   settle: { from: ['delivered'], to: 'settled' },
   dispute: { from: ['delivered'], to: 'disputed' },
+  resolveDispute: { from: ['disputed'], to: 'disputed' },
   settleDisputed: { from: ['disputed'], to: 'settled' },
   refund: { from: ['disputed'], to: 'refunded' },
 });
@@ -41,6 +52,7 @@ export const ORDER_EVENT: Record<OrderAction, string> = {
   confirm: 'order.confirmed',
   settle: 'order.settled',
   dispute: 'order.disputed',
+  resolveDispute: 'order.dispute_resolved',
   settleDisputed: 'order.settled',
   refund: 'order.refunded',
 };

@@ -1,6 +1,8 @@
 import { CurrentActor, Roles } from '@hst/auth';
 import { Actor } from '@hst/common';
 import {
+  DisputeResponse,
+  DisputesService,
   IdempotentRequest,
   OrderPage,
   OrderResponse,
@@ -9,7 +11,8 @@ import {
   PaymentService,
   SettlementService,
 } from '@hst/trading';
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ReasonDto } from '@hst/subjects';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 import { ApiIdempotencyKey, Idempotency } from './idempotency-request';
@@ -22,6 +25,7 @@ export class OrdersController {
     private readonly orders: OrdersService,
     private readonly payments: PaymentService,
     private readonly settlement: SettlementService,
+    private readonly disputes: DisputesService,
   ) {}
 
   @Get()
@@ -72,5 +76,19 @@ export class OrdersController {
   @ApiErrors(400, 401, 403, 404, 409)
   confirm(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
     return this.settlement.confirm(actor, id);
+  }
+
+  @Post(':id/disputes')
+  @Roles('buyer')
+  @ApiOperation({
+    summary: 'Dispute a delivered order within the dispute window (the buyer): the order goes disputed and waits',
+  })
+  @ApiErrors(400, 401, 403, 404, 409)
+  dispute(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<DisputeResponse> {
+    return this.disputes.open(actor, id, dto.reason);
   }
 }

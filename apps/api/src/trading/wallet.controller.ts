@@ -7,8 +7,12 @@ import {
   WalletEntryPage,
   WalletResponse,
   WalletService,
+  WithdrawalDto,
+  WithdrawalPage,
+  WithdrawalResponse,
+  WithdrawalsService,
 } from '@hst/trading';
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 import { ApiIdempotencyKey, Idempotency } from './idempotency-request';
@@ -17,7 +21,10 @@ import { ApiIdempotencyKey, Idempotency } from './idempotency-request';
 @ApiBearerAuth()
 @Controller('wallet')
 export class WalletController {
-  constructor(private readonly wallets: WalletService) {}
+  constructor(
+    private readonly wallets: WalletService,
+    private readonly withdrawals: WithdrawalsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "Your subject's wallet (opened on first use)" })
@@ -44,5 +51,27 @@ export class WalletController {
     @Idempotency() request: IdempotentRequest,
   ): Promise<DepositResponse> {
     return this.wallets.deposit(actor, dto, request);
+  }
+
+  @Post('withdrawals')
+  @HttpCode(202)
+  @ApiIdempotencyKey()
+  @ApiOperation({
+    summary: 'Withdraw to your bank account: held at once (202), then paid out by the worker or released on failure',
+  })
+  @ApiErrors(400, 401, 403, 409, 422)
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Body() dto: WithdrawalDto,
+    @Idempotency() request: IdempotentRequest,
+  ): Promise<WithdrawalResponse> {
+    return this.withdrawals.request(actor, dto, request);
+  }
+
+  @Get('withdrawals')
+  @ApiOperation({ summary: 'Your withdrawals, newest first' })
+  @ApiErrors(400, 401, 403)
+  listWithdrawals(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<WithdrawalPage> {
+    return this.withdrawals.list(actor, query);
   }
 }

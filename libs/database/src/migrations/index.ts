@@ -9,6 +9,9 @@ import { CreateAlerts1796060000000 } from './1796060000000-CreateAlerts';
 import { CreateLicensing1796100000000 } from './1796100000000-CreateLicensing';
 import { CreateTrading1796110000000 } from './1796110000000-CreateTrading';
 import { AddOrderSettlement1796120000000 } from './1796120000000-AddOrderSettlement';
+import { CreateDisputes1796200000000 } from './1796200000000-CreateDisputes';
+import { IndexOrderStatements1796210000000 } from './1796210000000-IndexOrderStatements';
+import { CreateWithdrawals1796220000000 } from './1796220000000-CreateWithdrawals';
 
 /** Every migration, in order. Listed explicitly so that bundlers and test runners need no globs. */
 export const MIGRATIONS = [
@@ -23,4 +26,7 @@ export const MIGRATIONS = [
   CreateLicensing1796100000000,
   CreateTrading1796110000000,
   AddOrderSettlement1796120000000,
+  CreateDisputes1796200000000,
+  IndexOrderStatements1796210000000,
+  CreateWithdrawals1796220000000,
 ];

@@ -5,11 +5,12 @@ import { TRANSFER_KINDS } from '../accounts';
 
 export class TransfersQuery extends PageQuery {
   @ApiPropertyOptional({
-    description: "'wallet:<subjectId>' or a system account: escrow, platform_fee, public_data_authority, bank",
+    description:
+      "'wallet:<subjectId>' or a system account: escrow, platform_fee, public_data_authority, bank, withdrawal_hold",
   })
   @IsOptional()
   @IsString()
-  @Matches(/^(escrow|platform_fee|public_data_authority|bank|wallet:[0-9a-f-]{36})$/i, {
+  @Matches(/^(escrow|platform_fee|public_data_authority|bank|withdrawal_hold|wallet:[0-9a-f-]{36})$/i, {
     message: 'account must be wallet:<subjectId> or a system account',
   })
   account?: string;

@@ -1,9 +1,9 @@
-import { decodeCursor, isTimeIdCursor, Page, toPage } from '@hst/common';
+import { decodeCursor, isTimeIdCursor, Page, PageQuery, toPage } from '@hst/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AccountId, mayGoNegative, shardCount, walletOf } from '../accounts';
+import { AccountId, mayGoNegative, shardCount, TransferKind, walletOf } from '../accounts';
 import type { TransferResponse, TransfersQuery } from '../dto/ledger.dto';
 import { LedgerTransferEntity } from '../entities/ledger-transfer.entity';
 import { LedgerErrorCode, LedgerException } from '../exceptions/ledger.exception';
@@ -14,6 +14,30 @@ export type PostedTransfer = {
   spec: TransferSpec;
   at: Date;
   balancesAfter: { debit: number; credit: number };
+};
+
+/** One line of an account's statement: its entry of a transfer, signed, with the balance after it. */
+export type StatementLine = {
+  transferId: string;
+  at: string;
+  amountFen: number;
+  balanceAfterFen: number;
+  kind: TransferKind;
+  orderId: string | null;
+};
+
+type EntryCursor = { id: string };
+const isEntryCursor = (v: Record<string, unknown>): v is EntryCursor =>
+  typeof v.id === 'string' && /^\d{1,19}$/.test(v.id);
+
+type EntryRow = {
+  id: string;
+  transfer_id: string;
+  amount_fen: string;
+  balance_after_fen: string;
+  created_at: Date;
+  kind: TransferKind;
+  order_id: string | null;
 };
 
 export type TrialBalance = {
@@ -156,6 +180,35 @@ export class LedgerService {
         at: t.createdAt.toISOString(),
       }),
       (t) => ({ t: t.createdAt.toISOString(), id: t.id }),
+    );
+  }
+
+  /**
+   * An account's statement lines, newest first, by entry id (IDX_ledger_entries_account_id_id). For a
+   * one-shard account (a wallet) `balanceAfterFen` is the account's balance after the entry.
+   */
+  async statement(accountId: AccountId, query: PageQuery): Promise<Page<StatementLine>> {
+    const cursor = decodeCursor(query.cursor, isEntryCursor);
+    const rows = await this.dataSource.query<EntryRow[]>(
+      `SELECT e.id, e.transfer_id, e.amount_fen, e.balance_after_fen, e.created_at, t.kind, t.order_id
+         FROM ledger_entries e JOIN ledger_transfers t ON t.id = e.transfer_id
+        WHERE e.account_id = $1 AND ($2::bigint IS NULL OR e.id < $2::bigint)
+        ORDER BY e.id DESC
+        LIMIT $3`,
+      [accountId, cursor?.id ?? null, query.limit + 1],
+    );
+    return toPage(
+      rows,
+      query.limit,
+      (r) => ({
+        transferId: r.transfer_id,
+        at: r.created_at.toISOString(),
+        amountFen: Number(r.amount_fen),
+        balanceAfterFen: Number(r.balance_after_fen),
+        kind: r.kind,
+        orderId: r.order_id,
+      }),
+      (r) => ({ id: String(r.id) }),
     );
   }
 

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DISPUTE_STATUSES } from '../dispute-status';
 import { ORDER_STATUSES } from '../order-status';
+import { WITHDRAWAL_STATUSES } from '../withdrawal-status';
 
 export const STATEMENT_KINDS = ['deposit', 'withdrawal', 'payment', 'settlement', 'refund'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
@@ -60,4 +62,46 @@ export class DepositResponse {
   @ApiProperty() reference: string;
   @ApiProperty({ description: "The wallet's balance after the deposit" }) balanceAfterFen: number;
   @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class DisputeResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ enum: DISPUTE_STATUSES }) status: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Integer fen refunded to the buyer, once resolved' })
+  refundFen: number | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ format: 'date-time' }) openedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: string | null;
+}
+
+export class DisputePage {
+  @ApiProperty({ type: [DisputeResponse] }) items: DisputeResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class StatementResponse {
+  @ApiProperty({ example: '2026-03-01', description: 'Asia/Shanghai business date' }) date: string;
+  @ApiProperty({ description: 'Orders of the vendor settled or refunded on that date' }) ordersSettled: number;
+  @ApiProperty({ description: 'Sum of their amounts (integer fen)' }) grossFen: number;
+  @ApiProperty({ description: 'Platform fees transferred at their settlement' }) platformFeeFen: number;
+  @ApiProperty({ description: "Data authority's shares transferred at their settlement" }) authorityShareFen: number;
+  @ApiProperty({ description: 'Refunded to buyers' }) refundFen: number;
+  @ApiProperty({ description: 'grossFen − refundFen − platformFeeFen − authorityShareFen: what the vendor received' })
+  netFen: number;
+}
+
+export class WithdrawalResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty({ enum: WITHDRAWAL_STATUSES }) status: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was paid out or released' })
+  completedAt: string | null;
+}
+
+export class WithdrawalPage {
+  @ApiProperty({ type: [WithdrawalResponse] }) items: WithdrawalResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

@@ -41,6 +41,7 @@ import type { OrderStatus } from '../order-status';
 @Index('IDX_orders_product_id', ['productId'])
 @Index('IDX_orders_created_at_id', ['createdAt', 'id'])
 @Index('IDX_orders_payment_due_at', ['paymentDueAt'], { where: `"status" = 'pending_payment'` })
+@Index('IDX_orders_vendor_id_settled_at', ['vendorId', 'settledAt'], { where: `"status" IN ('settled', 'refunded')` })
 @Index('IDX_orders_settle_due_at', ['settleDueAt'], { where: `"status" IN ('delivered', 'disputed')` })
 export class OrderEntity {
   /** Chosen by trading before the approval so that the application can name it in the same transaction. */
@@ -85,7 +86,7 @@ export class OrderEntity {
   @JoinColumn({ name: 'license_id', foreignKeyConstraintName: 'FK_orders_license_id' })
   license?: LicenseEntity;
 
-  /** Set by disputes (not built yet). */
+  /** The order's dispute, set when the buyer opens it (one per order). */
   @Column({ type: 'uuid', nullable: true })
   disputeId: string | null;
 

@@ -9,6 +9,11 @@ export enum TradingErrorCode {
   IdempotencyKeyMissing = 'idempotency_key_missing',
   IdempotencyKeyReused = 'idempotency_key_reused',
   IdempotencyKeyInProgress = 'idempotency_key_in_progress',
+  DisputeWindowClosed = 'dispute_window_closed',
+  DeliveryConfirmed = 'delivery_confirmed',
+  RefundExceedsAmount = 'refund_exceeds_amount',
+  StatementVendorRequired = 'statement_vendor_required',
+  StatementVendorNotYours = 'statement_vendor_not_yours',
 }
 
 const RULES: Record<TradingErrorCode, [ErrorKind, string]> = {
@@ -32,6 +37,17 @@ const RULES: Record<TradingErrorCode, [ErrorKind, string]> = {
     ErrorKind.Conflict,
     'A request with this Idempotency-Key is still in progress; retry later',
   ],
+  [TradingErrorCode.DisputeWindowClosed]: [ErrorKind.Conflict, 'The dispute window of this order has closed'],
+  [TradingErrorCode.DeliveryConfirmed]: [
+    ErrorKind.Conflict,
+    'The buyer confirmed this delivery: it settles and can no longer be disputed',
+  ],
+  [TradingErrorCode.RefundExceedsAmount]: [ErrorKind.Rejected, "refundFen must not exceed the order's amount"],
+  [TradingErrorCode.StatementVendorRequired]: [
+    ErrorKind.Invalid,
+    'vendorId is required: admins and regulators read the statement of a vendor they name',
+  ],
+  [TradingErrorCode.StatementVendorNotYours]: [ErrorKind.Forbidden, 'A vendor reads only its own statement'],
 };
 
 export class TradingException extends DomainError {

@@ -1,6 +1,6 @@
 import { AuditService, auditActorOf } from '@hst/audit';
-import { Actor, decodeCursor, MAX_AMOUNT_FEN, Page, PageQuery, toPage } from '@hst/common';
-import { LedgerService, walletOf } from '@hst/ledger';
+import { Actor, MAX_AMOUNT_FEN, Page, PageQuery } from '@hst/common';
+import { LedgerService, TransferKind, walletOf } from '@hst/ledger';
 import { OutboxService } from '@hst/outbox';
 import { roleFor, SubjectEntity } from '@hst/subjects';
 import { Injectable } from '@nestjs/common';
@@ -11,29 +11,16 @@ import type { DepositResponse, StatementKind, WalletEntryResponse, WalletRespons
 import { TradingErrorCode, TradingException } from '../exceptions/trading.exception';
 import type { IdempotentRequest } from '../idempotency';
 import { IdempotencyService } from './idempotency.service';
-
-type EntryCursor = { id: string };
-const isEntryCursor = (v: Record<string, unknown>): v is EntryCursor =>
-  typeof v.id === 'string' && /^\d{1,19}$/.test(v.id);
+import { WithdrawalsService } from './withdrawals.service';
 
 /** How a ledger transfer kind reads on a wallet statement. */
-const STATEMENT_KIND: Record<string, StatementKind> = {
+const STATEMENT_KIND: Partial<Record<TransferKind, StatementKind>> = {
   deposit: 'deposit',
   withdrawal: 'withdrawal',
   withdrawal_release: 'withdrawal',
   payment: 'payment',
   settlement: 'settlement',
   refund: 'refund',
-};
-
-type EntryRow = {
-  id: string;
-  transfer_id: string;
-  amount_fen: string;
-  balance_after_fen: string;
-  created_at: Date;
-  kind: string;
-  order_id: string | null;
 };
 
 /** A subject's wallet: its balance, its statement, and (admin) deposits from the bank. */
@@ -45,38 +32,32 @@ export class WalletService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly withdrawals: WithdrawalsService,
   ) {}
 
-  /** The caller's wallet, opened on first use. Withdrawals are not built yet: nothing is ever held. */
+  /** The caller's wallet, opened on first use; held withdrawals have left the balance for the hold account. */
   async get(actor: Actor): Promise<WalletResponse> {
     const wallet = await this.dataSource.transaction((manager) => this.ledger.openWallet(manager, actor.subjectId));
-    return { balanceFen: await this.ledger.balance(wallet), pendingWithdrawalFen: 0 };
+    return {
+      balanceFen: await this.ledger.balance(wallet),
+      pendingWithdrawalFen: await this.withdrawals.pendingFen(actor.subjectId),
+    };
   }
 
   /** The caller's statement lines, newest first (a wallet has one balance row: balanceAfterFen is the wallet's). */
   async entries(actor: Actor, query: PageQuery): Promise<Page<WalletEntryResponse>> {
-    const cursor = decodeCursor(query.cursor, isEntryCursor);
-    const rows = await this.dataSource.query<EntryRow[]>(
-      `SELECT e.id, e.transfer_id, e.amount_fen, e.balance_after_fen, e.created_at, t.kind, t.order_id
-         FROM ledger_entries e JOIN ledger_transfers t ON t.id = e.transfer_id
-        WHERE e.account_id = $1 AND ($2::bigint IS NULL OR e.id < $2::bigint)
-        ORDER BY e.id DESC
-        LIMIT $3`,
-      [walletOf(actor.subjectId), cursor?.id ?? null, query.limit + 1],
-    );
-    return toPage(
-      rows,
-      query.limit,
-      (r) => ({
-        transferId: r.transfer_id,
-        at: r.created_at.toISOString(),
-        amountFen: Number(r.amount_fen),
-        balanceAfterFen: Number(r.balance_after_fen),
-        kind: STATEMENT_KIND[r.kind] ?? 'payment',
-        ...(r.order_id ? { orderId: r.order_id } : {}),
-      }),
-      (r) => ({ id: String(r.id) }),
-    );
+    const page = await this.ledger.statement(walletOf(actor.subjectId), query);
+    return {
+      items: page.items.map((line) => ({
+        transferId: line.transferId,
+        at: line.at,
+        amountFen: line.amountFen,
+        balanceAfterFen: line.balanceAfterFen,
+        kind: STATEMENT_KIND[line.kind] ?? 'payment',
+        ...(line.orderId ? { orderId: line.orderId } : {}),
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** Admin: bank → the subject's wallet, once per Idempotency-Key. */
