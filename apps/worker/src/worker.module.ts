@@ -12,6 +12,7 @@ import { LedgerJobsModule } from './ledger/ledger-jobs.module';
 import { AuditSequencerProcessor } from './processors/audit-sequencer.processor';
 import { DomainEventsProcessor } from './processors/domain-events.processor';
 import { OutboxRelayProcessor } from './processors/outbox-relay.processor';
+import { configureWorkerTimings } from './processors/worker-options';
 import { RegistryJobsModule } from './registry/registry-jobs.module';
 import { Schedules } from './schedules';
 import { TradingJobsModule } from './trading/trading-jobs.module';
@@ -21,6 +22,7 @@ import { WorkerHealthController } from './worker-health.controller';
 @Module({})
 export class WorkerModule {
   static forRoot(env: Env): DynamicModule {
+    configureWorkerTimings(env);
     return {
       module: WorkerModule,
       imports: [

@@ -1,21 +1,22 @@
+import { Env } from '@hst/common';
 import { Global, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bullmq';
 
 type Schedule = { queue: Queue; id: string; everyMs: number; jobName: string };
 
-/** How often the schedules are written again, so that a Redis that lost them gets them back. */
-const REFRESH_MS = 60_000;
-
 /**
  * The worker's recurring jobs (BullMQ job schedulers). Upserting is idempotent, so each is written at
- * start and again every minute: a Redis restarted empty, or failed over to a replica that lacked them,
- * has every schedule back within a minute instead of at the next deploy.
+ * start and again every JOB_SCHEDULES_REFRESH_MS (a minute by default): a Redis restarted empty, or failed
+ * over to a replica that lacked them, has every schedule back within that time instead of at the next deploy.
  */
 @Injectable()
 export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobSchedules.name);
   private readonly schedules: Schedule[] = [];
   private timer?: NodeJS.Timeout;
+
+  constructor(private readonly config: ConfigService<Env, true>) {}
 
   /** Called by the modules that own a recurring job, before the application bootstraps. */
   every(queue: Queue, id: string, everyMs: number, jobName: string): void {
@@ -24,9 +25,12 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     await this.upsertAll();
-    this.timer = setInterval(() => {
-      this.upsertAll().catch((error: Error) => this.logger.warn(`job schedules not refreshed: ${error.message}`));
-    }, REFRESH_MS);
+    this.timer = setInterval(
+      () => {
+        this.upsertAll().catch((error: Error) => this.logger.warn(`job schedules not refreshed: ${error.message}`));
+      },
+      this.config.get('JOB_SCHEDULES_REFRESH_MS', { infer: true }),
+    );
     this.timer.unref();
   }
 

@@ -51,7 +51,8 @@ export const QUEUE_CONFIG: Record<QueueName, QueueConfig> = {
     },
   },
   [QueueName.Settlement]: {
-    concurrency: 4,
+    // High on purpose: the jobs a worker holds at once are settled together in one transaction (SettlementBatcher).
+    concurrency: 50,
     lockDurationMs: 30_000,
     jobOptions: {
       attempts: 20,

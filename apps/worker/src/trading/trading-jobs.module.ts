@@ -8,6 +8,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bullmq';
 import { OrderPaymentTimeoutProcessor } from './order-payment-timeout.processor';
 import { PayoutProcessor } from './payout.processor';
+import { SettlementBatcher } from './settlement-batcher';
 import { SettlementProcessor } from './settlement.processor';
 
 /** PostgreSQL is the truth of every payment deadline: this sweep finds the ones whose delayed job Redis lost. */
@@ -72,6 +73,7 @@ class PayoutSchedule implements OnModuleInit {
     OrderPaymentTimeoutProcessor,
     PaymentTimeoutSweepSchedule,
     SettlementProcessor,
+    SettlementBatcher,
     SettlementSchedule,
     PayoutProcessor,
     PayoutSchedule,

@@ -27,16 +27,26 @@ export class AuditService {
    * Its chain position is assigned after commit by the AuditSequencer.
    */
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
-    await manager.insert(AuditEventEntity, {
-      id: randomUUID(),
-      occurredAt: new Date(),
-      actorUserId: record.actor?.userId ?? null,
-      actorSubjectId: record.actor?.subjectId ?? null,
-      actorRole: record.actor?.role ?? null,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      data: (record.data ?? {}) as QueryDeepPartialEntity<AuditEventEntity['data']>,
-    });
+    await this.recordMany(manager, [record]);
+  }
+
+  /** Appends several events with one statement (batched work, e.g. settling many orders at once). */
+  async recordMany(manager: EntityManager, records: AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const occurredAt = new Date();
+    await manager.insert(
+      AuditEventEntity,
+      records.map((record) => ({
+        id: randomUUID(),
+        occurredAt,
+        actorUserId: record.actor?.userId ?? null,
+        actorSubjectId: record.actor?.subjectId ?? null,
+        actorRole: record.actor?.role ?? null,
+        action: record.action,
+        entityType: record.entityType,
+        entityId: record.entityId,
+        data: (record.data ?? {}) as QueryDeepPartialEntity<AuditEventEntity['data']>,
+      })),
+    );
   }
 }

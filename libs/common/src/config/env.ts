@@ -150,6 +150,29 @@ export class Env {
   @Min(100)
   TIMER_SWEEP_INTERVAL_MS = 60000;
 
+  /**
+   * Overrides every queue's worker lock (QUEUE_CONFIG lockDurationMs) when set: how long a killed worker's
+   * job stays active before BullMQ's stalled check hands it to another. Tests shorten it; leave unset in production.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  QUEUE_LOCK_DURATION_MS?: number;
+
+  /** How often each worker looks for stalled jobs (BullMQ stalledInterval; its default 30000 when unset). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  QUEUE_STALLED_INTERVAL_MS?: number;
+
+  /** How often the worker writes its job schedulers again, so a Redis restarted empty gets them back. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  JOB_SCHEDULES_REFRESH_MS = 60000;
+
   /** The platform's fee on every order, in basis points (300 = 3%). */
   @Transform(toInt)
   @IsInt()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AccountId, mayGoNegative, shardCount, TransferKind, walletOf } from '../accounts';
+import { AccountId, SHARDS, TransferKind, walletOf } from '../accounts';
 import type { TransferResponse, TransfersQuery } from '../dto/ledger.dto';
 import { LedgerTransferEntity } from '../entities/ledger-transfer.entity';
 import { LedgerErrorCode, LedgerException } from '../exceptions/ledger.exception';
@@ -61,9 +61,26 @@ export class LedgerService {
 
   /** Opens a subject's wallet if it is not open yet (idempotent). */
   async openWallet(manager: EntityManager, subjectId: string): Promise<AccountId> {
-    const id = walletOf(subjectId);
-    await this.openAccount(manager, id, subjectId);
-    return id;
+    await this.openWallets(manager, [subjectId]);
+    return walletOf(subjectId);
+  }
+
+  /** Opens several wallets with two statements whatever their number (idempotent). */
+  async openWallets(manager: EntityManager, subjectIds: string[]): Promise<void> {
+    const subjects = [...new Set(subjectIds)];
+    if (subjects.length === 0) return;
+    await manager.query(
+      `INSERT INTO ledger_accounts (id, subject_id, shards)
+       SELECT 'wallet:' || s, s::uuid, $2 FROM unnest($1::text[]) AS s
+       ON CONFLICT (id) DO NOTHING`,
+      [subjects, SHARDS.wallet],
+    );
+    await manager.query(
+      `INSERT INTO ledger_balances (account_id, shard, balance_fen, non_negative)
+       SELECT 'wallet:' || s, n, 0, true FROM unnest($1::text[]) AS s, generate_series(0, $2::int - 1) AS n
+       ON CONFLICT (account_id, shard) DO NOTHING`,
+      [subjects, SHARDS.wallet],
+    );
   }
 
   /**
@@ -90,7 +107,7 @@ export class LedgerService {
         accounts.find((a) => !found.has(a)),
       );
     }
-    let updated: { account_id: string; shard: number; balance_fen: string }[];
+    let updated: { account_id: string; shard: number; balance_fen: string; now: Date }[];
     try {
       updated = await manager.query(
         // As a CTE so the driver returns the rows (a bare UPDATE … RETURNING comes back as [rows, count]).
@@ -99,7 +116,7 @@ export class LedgerService {
              FROM unnest($1::varchar[], $2::smallint[], $3::bigint[]) AS v(account_id, shard, delta)
             WHERE b.account_id = v.account_id AND b.shard = v.shard
           RETURNING b.account_id, b.shard, b.balance_fen)
-         SELECT * FROM updated`,
+         SELECT *, now() AS now FROM updated`,
         [accounts, shards, deltas.map((d) => d.deltaFen)],
       );
     } catch (error) {
@@ -112,7 +129,7 @@ export class LedgerService {
       updated.map((r) => [balanceKey(r.account_id, Number(r.shard)), Number(r.balance_fen)]),
     );
     const after = balancesAfter(legs, finals);
-    const [{ now }] = await manager.query<{ now: Date }[]>('SELECT now() AS now');
+    const now = updated[0]?.now ?? new Date(); // the transaction's timestamp, as now() gives it
     await manager.query(
       `INSERT INTO ledger_transfers (id, debit_account_id, credit_account_id, amount_fen, kind, order_id, reference, created_at)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::bigint[], $5::varchar[], $6::uuid[], $7::varchar[], $8::timestamptz[])`,
@@ -272,19 +289,5 @@ export class LedgerService {
         })),
       ];
     });
-  }
-
-  private async openAccount(manager: EntityManager, id: AccountId, subjectId: string | null): Promise<void> {
-    const shards = shardCount(id);
-    await manager.query(
-      `INSERT INTO ledger_accounts (id, subject_id, shards) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`,
-      [id, subjectId, shards],
-    );
-    await manager.query(
-      `INSERT INTO ledger_balances (account_id, shard, balance_fen, non_negative)
-       SELECT $1, s, 0, $2 FROM generate_series(0, $3::int - 1) AS s
-       ON CONFLICT (account_id, shard) DO NOTHING`,
-      [id, !mayGoNegative(id), shards],
-    );
   }
 }

@@ -14,11 +14,20 @@ export type OutboxMessage = {
 export class OutboxService {
   /** Writes the event in the caller's transaction: it exists if and only if the change committed. */
   async publish(manager: EntityManager, message: OutboxMessage): Promise<void> {
-    await manager.insert(OutboxEventEntity, {
-      type: message.type,
-      aggregateType: message.aggregateType,
-      aggregateId: message.aggregateId,
-      payload: (message.payload ?? {}) as QueryDeepPartialEntity<OutboxEventEntity['payload']>,
-    });
+    await this.publishMany(manager, [message]);
+  }
+
+  /** Several events with one statement, in id order as given (batched work). */
+  async publishMany(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await manager.insert(
+      OutboxEventEntity,
+      messages.map((message) => ({
+        type: message.type,
+        aggregateType: message.aggregateType,
+        aggregateId: message.aggregateId,
+        payload: (message.payload ?? {}) as QueryDeepPartialEntity<OutboxEventEntity['payload']>,
+      })),
+    );
   }
 }

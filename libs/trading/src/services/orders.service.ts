@@ -193,11 +193,63 @@ export class OrdersService {
 
   /** The one place an order changes state: the transition is checked, and row, audit and outbox written together. */
   async apply(manager: EntityManager, order: OrderEntity, t: OrderTransition): Promise<void> {
-    const from = order.status;
-    order.status = nextState(ORDER_MACHINE, from, t.action);
-    t.apply?.(order);
-    await manager.save(order);
-    await this.record(manager, ORDER_EVENT[t.action], order, t.actor, { from, to: order.status, ...t.data });
+    await this.applyMany(manager, [{ order, ...t }]);
+  }
+
+  /**
+   * The same for many orders at once (batched settlement): every transition is checked first, then the
+   * rows, audit events and outbox events are written with one statement each.
+   */
+  async applyMany(manager: EntityManager, items: (OrderTransition & { order: OrderEntity })[]): Promise<void> {
+    if (items.length === 0) return;
+    const now = new Date();
+    const changes = items.map(({ order, ...t }) => {
+      const from = order.status;
+      order.status = nextState(ORDER_MACHINE, from, t.action);
+      t.apply?.(order);
+      order.updatedAt = now;
+      return { order, t, data: { from, to: order.status, ...t.data } };
+    });
+    // One statement for the rows: every order here is locked by the caller and saved whole. updateEntity(false):
+    // the entities keep their typed values (RETURNING would put raw bigint strings back on them).
+    const columns = manager.connection
+      .getMetadata(OrderEntity)
+      .columns.filter((c) => !c.isPrimary && !c.isCreateDate)
+      .map((c) => c.databaseName);
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OrderEntity)
+      .values(changes.map((c) => c.order))
+      .orUpdate(columns, ['id'])
+      .updateEntity(false)
+      .execute();
+    const events = changes.map(({ order, t, data }) => ({
+      action: ORDER_EVENT[t.action],
+      actor: t.actor,
+      order,
+      payload: {
+        orderNo: order.orderNo,
+        buyerId: order.buyerId,
+        vendorId: order.vendorId,
+        productId: order.productId,
+        ...data,
+      },
+    }));
+    await this.audit.recordMany(
+      manager,
+      events.map((e) => ({
+        actor: e.actor,
+        action: e.action,
+        entityType: 'order',
+        entityId: e.order.id,
+        data: e.payload,
+      })),
+    );
+    await this.outbox.publishMany(
+      manager,
+      events.map((e) => ({ type: e.action, aggregateType: 'order', aggregateId: e.order.id, payload: e.payload })),
+    );
   }
 
   private async record(
@@ -207,14 +259,19 @@ export class OrdersService {
     actor: AuditActor | null,
     data: Record<string, unknown>,
   ): Promise<void> {
-    const payload = {
-      orderNo: order.orderNo,
-      buyerId: order.buyerId,
-      vendorId: order.vendorId,
-      productId: order.productId,
-      ...data,
-    };
+    const payload = eventPayload(order, data);
     await this.audit.record(manager, { actor, action, entityType: 'order', entityId: order.id, data: payload });
     await this.outbox.publish(manager, { type: action, aggregateType: 'order', aggregateId: order.id, payload });
   }
+}
+
+/** What every order event carries: who and what, then the change. */
+function eventPayload(order: OrderEntity, data: Record<string, unknown>): Record<string, unknown> {
+  return {
+    orderNo: order.orderNo,
+    buyerId: order.buyerId,
+    vendorId: order.vendorId,
+    productId: order.productId,
+    ...data,
+  };
 }

@@ -4,7 +4,7 @@ import { LedgerService } from '@hst/ledger';
 import { LicensesService } from '@hst/licensing';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { OrderResponse } from '../dto/trading.responses';
 import { OrderEntity } from '../entities/order.entity';
 import { toOrderResponse } from '../order.mapper';
@@ -14,6 +14,9 @@ import { settlementTransfers } from '../settlement';
 import { OrdersService } from './orders.service';
 
 export type SettlementOutcome = 'settled' | 'refunded' | 'not_due';
+
+/** Orders the sweep settles per transaction. */
+const SWEEP_BATCH = 50;
 
 /**
  * Settlement (结算): releases an order's escrow to the vendor, the platform and the data authority (and
@@ -52,28 +55,58 @@ export class SettlementService {
   }
 
   async settle(id: string): Promise<SettlementOutcome> {
+    return (await this.settleMany([id])).get(id) ?? 'not_due';
+  }
+
+  /**
+   * Settles the due orders among `ids` in ONE transaction (each order's settlement is whole: its transfers
+   * and its transition commit together, or nothing of the batch does). Orders are locked in id order, so
+   * concurrent batches cannot deadlock; the status and due time decide, so a replayed id is a no-op.
+   */
+  async settleMany(ids: string[]): Promise<Map<string, SettlementOutcome>> {
     return this.dataSource.transaction(async (manager) => {
-      const order = await manager.findOne(OrderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      const dueAt = order?.settleDueAt;
-      const action = order && dueAt && dueAt.getTime() <= Date.now() ? actionFor(order) : undefined;
-      if (!order || !action) return 'not_due';
-      await this.ledger.openWallet(manager, order.vendorId);
-      await this.ledger.openWallet(manager, order.buyerId);
-      const transfers = await this.ledger.post(manager, settlementTransfers(order));
-      const settledAt = transfers[0]?.at ?? new Date();
-      await this.orders.apply(manager, order, {
-        action,
-        actor: null,
-        data: { refundFen: order.refundFen, transferIds: transfers.map((t) => t.transferId) },
-        apply: (o) => {
-          o.settledAt = settledAt;
-          o.settleDueAt = null;
-        },
+      const outcomes = new Map<string, SettlementOutcome>(ids.map((id) => [id, 'not_due']));
+      const locked = await manager.find(OrderEntity, {
+        where: { id: In([...new Set(ids)]) },
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
       });
-      if (action === 'refund' && order.licenseId) {
-        await this.licenses.revokeForRefund(manager, order.licenseId);
+      const now = Date.now();
+      const due = locked.flatMap((order) => {
+        const action = order.settleDueAt && order.settleDueAt.getTime() <= now ? actionFor(order) : undefined;
+        return action ? [{ order, action }] : [];
+      });
+      if (due.length === 0) return outcomes;
+      await this.ledger.openWallets(
+        manager,
+        due.flatMap(({ order }) => [order.vendorId, order.buyerId]),
+      );
+      const posted = await this.ledger.post(
+        manager,
+        due.flatMap(({ order }) => settlementTransfers(order)),
+      );
+      const settledAt = posted[0]?.at ?? new Date();
+      await this.orders.applyMany(
+        manager,
+        due.map(({ order, action }) => ({
+          order,
+          action,
+          actor: null,
+          data: {
+            refundFen: order.refundFen,
+            transferIds: posted.filter((p) => p.spec.orderId === order.id).map((p) => p.transferId),
+          },
+          apply: (o: OrderEntity) => {
+            o.settledAt = settledAt;
+            o.settleDueAt = null;
+          },
+        })),
+      );
+      for (const { order, action } of due) {
+        if (action === 'refund' && order.licenseId) await this.licenses.revokeForRefund(manager, order.licenseId);
+        outcomes.set(order.id, action === 'refund' ? 'refunded' : 'settled');
       }
-      return action === 'refund' ? 'refunded' : 'settled';
+      return outcomes;
     });
   }
 
@@ -84,12 +117,20 @@ export class SettlementService {
         ORDER BY settle_due_at LIMIT 500`,
     );
     let settled = 0;
-    for (const { id } of due) {
+    for (let i = 0; i < due.length; i += SWEEP_BATCH) {
+      const batch = due.slice(i, i + SWEEP_BATCH).map((r) => r.id);
       try {
-        if ((await this.settle(id)) !== 'not_due') settled += 1;
+        settled += [...(await this.settleMany(batch)).values()].filter((o) => o !== 'not_due').length;
       } catch (error) {
-        // One order that cannot settle must not hold back the others; it is logged and retried next sweep.
-        this.logger.error(`settlement of order ${id} failed: ${(error as Error).message}`);
+        // One order that cannot settle must not hold back the others: settle this batch one by one.
+        this.logger.warn(`batched settlement failed (${(error as Error).message}); settling one by one`);
+        for (const id of batch) {
+          try {
+            if ((await this.settle(id)) !== 'not_due') settled += 1;
+          } catch (single) {
+            this.logger.error(`settlement of order ${id} failed: ${(single as Error).message}`);
+          }
+        }
       }
     }
     return settled;
