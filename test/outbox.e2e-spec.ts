@@ -176,6 +176,20 @@ describe('Transactional outbox (e2e)', () => {
       await until(async () => (await eventsOf(ids)).every((e) => e.dispatched_at !== null));
     });
 
+    it('should publish and dispatch at once, without a job, an event no consumer subscribes to', async () => {
+      const queue = worker.get<Queue>(getQueueToken(QueueName.DomainEvents));
+      const [id] = await makeChanges(1);
+      await api.http().post(`/api/v1/subjects/${id}/reinstate`).auth(admin, { type: 'bearer' }).expect(200);
+      await worker.get(OutboxRelay).relayPending();
+      const [reinstated] = await db.query<{ id: string; published_at: Date | null; dispatched_at: Date | null }[]>(
+        `SELECT id, published_at, dispatched_at FROM outbox_events WHERE aggregate_id = $1 AND type = 'subject.reinstated'`,
+        [id],
+      );
+      expect(reinstated).toMatchObject({ published_at: expect.any(Date), dispatched_at: expect.any(Date) });
+      expect(await queue.getJob(domainEventJobId(reinstated.id))).toBeUndefined();
+      await until(async () => (await effectsOf([id])).length === 3); // the subscribed ones still arrive
+    });
+
     it('should hold back an event whose aggregate has an earlier event not applied yet', async () => {
       const [id] = await makeChanges(1);
       const [registered, approved] = await eventsOf([id]);

@@ -12,6 +12,7 @@ import { AddOrderSettlement1796120000000 } from './1796120000000-AddOrderSettlem
 import { CreateDisputes1796200000000 } from './1796200000000-CreateDisputes';
 import { IndexOrderStatements1796210000000 } from './1796210000000-IndexOrderStatements';
 import { CreateWithdrawals1796220000000 } from './1796220000000-CreateWithdrawals';
+import { RecordConsumerSubscriptions1796300000000 } from './1796300000000-RecordConsumerSubscriptions';
 
 /** Every migration, in order. Listed explicitly so that bundlers and test runners need no globs. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateDisputes1796200000000,
   IndexOrderStatements1796210000000,
   CreateWithdrawals1796220000000,
+  RecordConsumerSubscriptions1796300000000,
 ];

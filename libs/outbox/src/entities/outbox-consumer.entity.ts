@@ -9,6 +9,10 @@ export class OutboxConsumerEntity {
   @Column({ type: 'bigint' })
   sinceEventId: string;
 
+  /** What it subscribes to: the relay hands BullMQ only events that some consumer wants. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  eventTypes: string[];
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   registeredAt: Date;
 }

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DomainEvent, DomainEventConsumer } from '../domain-event';
+import { RELAY_LOCK_KEY } from '../relay-lock';
 
 export class EventOutOfOrderError extends DomainError {
   constructor(consumer: string, eventId: string) {
@@ -37,12 +38,15 @@ export class DomainEventDispatcher {
 
   /** Registers a consumer; on its first registration its history starts at the oldest unrelayed event. */
   async register(consumer: DomainEventConsumer): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO outbox_consumers (name, since_event_id)
-       SELECT $1, COALESCE(MIN(id) FILTER (WHERE published_at IS NULL), MAX(id) + 1, 1) FROM outbox_events
-       ON CONFLICT (name) DO NOTHING`,
-      [consumer.name],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [RELAY_LOCK_KEY]); // no relay batch in between
+      await manager.query(
+        `INSERT INTO outbox_consumers (name, since_event_id, event_types)
+         SELECT $1, COALESCE(MIN(id) FILTER (WHERE published_at IS NULL), MAX(id) + 1, 1), $2 FROM outbox_events
+         ON CONFLICT (name) DO UPDATE SET event_types = EXCLUDED.event_types`,
+        [consumer.name, consumer.eventTypes],
+      );
+    });
     const [row] = await this.dataSource.query<{ since_event_id: string }[]>(
       'SELECT since_event_id FROM outbox_consumers WHERE name = $1',
       [consumer.name],

@@ -26,6 +26,7 @@ export class DomainEventQueue {
   }
 
   async enqueue(eventIds: string[]): Promise<void> {
+    if (eventIds.length === 0) return;
     await this.queue.addBulk(
       eventIds.map((eventId) => ({ name: 'event', data: { eventId }, opts: { jobId: domainEventJobId(eventId) } })),
     );

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { RELAY_LOCK_KEY } from '../relay-lock';
 import { DomainEventQueue } from './domain-event-queue.service';
 
 const BATCH_SIZE = 500;
-/** Arbitrary constant: the advisory lock that makes the relay single-file across worker processes. */
-const RELAY_LOCK_KEY = 7_310_002;
 
 /**
  * Moves committed outbox rows to BullMQ in id order. A batch is marked published in the transaction
@@ -50,14 +49,26 @@ export class OutboxRelay {
         RELAY_LOCK_KEY,
       ]);
       if (!lock?.ok) return 0; // another relay is at work
-      const rows = await manager.query<{ id: string }[]>(
-        'SELECT id FROM outbox_events WHERE published_at IS NULL ORDER BY id LIMIT $1',
+      const rows = await manager.query<{ id: string; type: string }[]>(
+        'SELECT id, type FROM outbox_events WHERE published_at IS NULL ORDER BY id LIMIT $1',
         [BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
+      // A consumer row without types (registered before subscriptions were recorded) may want anything.
+      const [subscribed] = await manager.query<{ unknown: boolean; types: string[] | null }[]>(
+        `SELECT COALESCE(bool_or(cardinality(event_types) = 0), false) AS unknown,
+                (SELECT array_agg(DISTINCT t) FROM outbox_consumers, unnest(event_types) AS t) AS types
+           FROM outbox_consumers`,
+      );
+      const wanted = new Set(subscribed?.unknown ? rows.map((r) => r.type) : (subscribed?.types ?? []));
       const ids = rows.map((r) => r.id);
-      await this.queue.enqueue(ids);
-      await manager.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])', [ids]);
+      await this.queue.enqueue(rows.filter((r) => wanted.has(r.type)).map((r) => r.id));
+      // An event no consumer subscribes to is published and dispatched at once: nothing to hand over.
+      await manager.query(
+        `UPDATE outbox_events SET published_at = now(), dispatched_at = CASE WHEN type = ANY($2::text[]) THEN NULL ELSE now() END
+          WHERE id = ANY($1::bigint[])`,
+        [ids, [...wanted]],
+      );
       return ids.length;
     });
   }
