@@ -6,7 +6,7 @@
 #   (b) one raw multi-row INSERT of the same ledger rows the real run wrote — the ceiling, for context.
 # See docs/PERFORMANCE.md ("Settlement throughput"). Usage: bash bench/settlement/run.sh
 #   env: PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) REDIS_URL (redis://127.0.0.1:6379/0)
-#        ORDERS (100000) VENDORS (16) BUYERS (64) WORKERS (2 worker processes) DURATION (20 s of pgbench (a))
+#        ORDERS (100000) VENDORS (16) BUYERS (64) WORKERS (1 worker process) DURATION (20 s of pgbench (a))
 #        SKIP_BUILD=1 to reuse dist/   PROFILE=1 to sample pg_stat_activity during the real run
 #        POLL (0.5 s between checks for delivered orders) WORKER_NODE_FLAGS (e.g. "--prof --logfile=/tmp/v8-%p.log") for the worker processes only
 # Creates and drops its own scratch database and Redis prefix, starts and stops its own worker processes.
@@ -18,7 +18,7 @@ REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 ORDERS="${ORDERS:-100000}"
 VENDORS="${VENDORS:-16}"
 BUYERS="${BUYERS:-64}"
-WORKERS="${WORKERS:-2}"
+WORKERS="${WORKERS:-1}"
 DURATION="${DURATION:-20}"
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$DIR/../.." && pwd)"
