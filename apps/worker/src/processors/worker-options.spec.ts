@@ -9,7 +9,6 @@ describe('workerOptions', () => {
       concurrency: QUEUE_CONFIG[QueueName.Settlement].concurrency,
       lockDuration: QUEUE_CONFIG[QueueName.Settlement].lockDurationMs,
       stalledInterval: 30_000,
-      maxStalledCount: 5,
     });
   });
 

@@ -3,8 +3,6 @@ import { QUEUE_CONFIG, QueueName } from '@hst/queue';
 
 type Timings = Pick<Env, 'QUEUE_LOCK_DURATION_MS' | 'QUEUE_STALLED_INTERVAL_MS'>;
 
-const MAX_STALLED_COUNT = 5;
-
 /** BullMQ's own default, stated because an undefined option would override it. */
 const DEFAULT_STALLED_INTERVAL_MS = 30_000;
 
@@ -28,9 +26,6 @@ export function configureWorkerTimings(env: Timings): void {
  */
 export const workerOptions = (name: QueueName) => ({
   concurrency: QUEUE_CONFIG[name].concurrency,
-  // A job whose worker died is handed on up to this many times before BullMQ fails it (its default is
-  // 1); every handler is idempotent, and a job failed anyway is still swept up from PostgreSQL.
-  maxStalledCount: MAX_STALLED_COUNT,
   get lockDuration(): number {
     return timings.QUEUE_LOCK_DURATION_MS ?? QUEUE_CONFIG[name].lockDurationMs;
   },
