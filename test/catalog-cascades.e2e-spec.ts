@@ -5,14 +5,7 @@ import { startApi, startWorker, TestApi } from './support/app';
 import { CertifiedData, createListedProduct, createProduct, uploadRecords } from './support/catalog-factories';
 import { adminToken, registerSubject, TestSubject } from './support/factories';
 import { grantPublicDataAuthorization, issueCertificate } from './support/registry-factories';
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from './support/wait';
 
 describe('Catalog cascades (e2e)', () => {
   let api: TestApi;

@@ -15,6 +15,7 @@ import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { adminToken, registerSubject } from './support/factories';
 import { startApi, startWorker, TestApi } from './support/app';
+import { until } from './support/wait';
 
 /** A consumer whose effect is a row per application, with no unique key: a double delivery would show. */
 const effects: DomainEventConsumer = {
@@ -34,14 +35,6 @@ class CrashAfterEnqueue extends DomainEventQueue {
   override async enqueue(eventIds: string[]): Promise<void> {
     await super.enqueue(eventIds);
     throw new Error('simulated crash between enqueue and commit');
-  }
-}
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

@@ -6,16 +6,9 @@ import { DataSource } from 'typeorm';
 import { startApi, startWorker, TestApi } from './support/app';
 import { adminToken, registerSubject, TestSubject } from './support/factories';
 import { registrationRequest } from './support/registry-factories';
+import { until } from './support/wait';
 
 const NOTICE_SECONDS = 2;
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -5,17 +5,10 @@ import { DataSource } from 'typeorm';
 import { startApi, startWorker, TestApi } from './support/app';
 import { adminToken, registerSubject, TestSubject } from './support/factories';
 import { approvedOrder, deposit, listedProduct, pay, walletBalance } from './support/trading-factories';
+import { until } from './support/wait';
 
 const WINDOW_SECONDS = 2;
 const PRICE = 10_000;
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Settlement through the real worker: confirm, the end of the dispute window, exactly once, to the fen. */
 describe('Trading: settlement (e2e)', () => {

@@ -5,17 +5,10 @@ import { DataSource } from 'typeorm';
 import { startApi, startWorker, TestApi } from './support/app';
 import { adminToken, createPlatformSubject, registerSubject, TestSubject } from './support/factories';
 import { approvedOrder, deposit, listedProduct, pay, walletBalance } from './support/trading-factories';
+import { until } from './support/wait';
 
 const PRICE = 10_000;
 const bearer = { type: 'bearer' } as const;
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Daily settlement statements: settled, partly and fully refunded, public-source orders, to the fen. */
 describe('Trading: statements (e2e)', () => {

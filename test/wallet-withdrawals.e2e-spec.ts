@@ -6,16 +6,9 @@ import { DataSource } from 'typeorm';
 import { startApi, startWorker, TestApi } from './support/app';
 import { adminToken, registerSubject, TestSubject } from './support/factories';
 import { deposit } from './support/trading-factories';
+import { until } from './support/wait';
 
 const bearer = { type: 'bearer' } as const;
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 type Transfer = { debitAccount: string; creditAccount: string; amountFen: number; kind: string; reference: string };
 

@@ -173,7 +173,15 @@ export async function untilOutboxDispatched(db: DataSource, timeoutMs: number): 
       'SELECT count(*) FROM outbox_events WHERE dispatched_at IS NULL',
     );
     if (count === '0') return;
-    if (Date.now() > deadline) throw new Error(`${count} outbox events not dispatched in ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      const stuck = await db.query(
+        'SELECT id, type, aggregate_id, published_at FROM outbox_events WHERE dispatched_at IS NULL LIMIT 5',
+      );
+      const consumers = await db.query('SELECT name, since_event_id, event_types FROM outbox_consumers');
+      throw new Error(
+        `${count} outbox events not dispatched in ${timeoutMs} ms: ${JSON.stringify({ stuck, consumers })}`,
+      );
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
