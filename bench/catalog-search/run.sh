@@ -174,7 +174,8 @@ echo "# catalog search benchmark — $(date -u +%FT%TZ), $(nproc) cores, Postgre
 API_PORT="$(free_port)"
 start api serve-api.js "$API_PORT" NODE_ENV=production LOG_LEVEL=warn REDIS_PREFIX="hst-bench-$$" \
   JWT_SECRET="bench-only-secret-$(openssl rand -hex 16)" BOOTSTRAP_ADMIN_EMAIL=bench@hst.local \
-  BOOTSTRAP_ADMIN_PASSWORD="bench-$(openssl rand -hex 8)" REDIS_URL=redis://127.0.0.1:6379/0
+  BOOTSTRAP_ADMIN_PASSWORD="bench-$(openssl rand -hex 8)" REDIS_URL=redis://127.0.0.1:6379/0 \
+  CERTIFICATE_SIGNING_KEY="$(openssl genpkey -algorithm ed25519)"
 for path in $(node -e "const {MIX,pathOf}=require('$WORK/mix');MIX.forEach(q=>console.log(pathOf(q)))"); do
   code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$API_PORT$path")
   [[ "$code" == "200" ]] || { echo "GET $path answered $code" >&2; exit 1; }
