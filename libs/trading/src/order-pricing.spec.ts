@@ -19,6 +19,11 @@ describe(orderFees.name, () => {
     });
   });
 
+  it('should refuse rates that together exceed 100 %, whatever the amount', () => {
+    expect(orderFees(1_000_000, 6_000, 6_000)).toBeUndefined();
+    expect(orderFees(1_000_000, 300, 9_700)).toEqual({ platformFeeFen: 30_000, authorityShareFen: 970_000 });
+  });
+
   it('should refuse fees that exceed the amount', () => {
     expect(sut(100, 6_000, 5_000)).toBeUndefined();
   });

@@ -12,6 +12,8 @@ export function orderFees(
   platformFeeBps: number,
   authorityShareBps: number | null,
 ): OrderFees | undefined {
+  // Rates above 100 % together would leave a partial refund's vendor share negative: refused whatever the amount.
+  if (platformFeeBps + (authorityShareBps ?? 0) > 10_000) return undefined;
   const platformFeeFen = bpsOf(amountFen, platformFeeBps);
   const authorityShareFen = authorityShareBps === null ? 0 : bpsOf(amountFen, authorityShareBps);
   return platformFeeFen + authorityShareFen <= amountFen ? { platformFeeFen, authorityShareFen } : undefined;

@@ -41,4 +41,17 @@ describe(settlementTransfers.name, () => {
       ['wallet:b', 10_000],
     ]);
   });
+
+  it('should refuse to settle rather than take other orders’ escrow when the rates exceed 100 %', () => {
+    const greedy = {
+      ...order,
+      amountFen: 6,
+      platformFeeFen: 3,
+      authorityShareFen: 3,
+      platformFeeBps: 6_000,
+      authorityShareBps: 6_000,
+    };
+    expect(() => settlementTransfers({ ...greedy, refundFen: 1 })).toThrow(RangeError);
+    expect(() => settlementTransfers({ ...order, refundFen: 10_001 })).toThrow(RangeError);
+  });
 });

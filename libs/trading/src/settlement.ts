@@ -24,6 +24,12 @@ export function settlementTransfers(order: SettlementInput): TransferSpec[] {
   const fee = order.refundFen === 0 ? order.platformFeeFen : bpsOf(base, order.platformFeeBps);
   const share = order.refundFen === 0 ? order.authorityShareFen : bpsOf(base, order.authorityShareBps);
   const vendorNet = base - fee - share;
+  if (order.refundFen < 0 || base < 0 || vendorNet < 0) {
+    // Rates above 100 % together, or a refund above the amount: settling would take other orders' escrow.
+    throw new RangeError(
+      `order ${order.id} cannot settle: refund ${order.refundFen}, fee ${fee}, share ${share} of ${order.amountFen}`,
+    );
+  }
   const orderId = order.id;
   const transfers: TransferSpec[] = [
     { debit: 'escrow', credit: walletOf(order.buyerId), amountFen: order.refundFen, kind: 'refund', orderId },

@@ -1,15 +1,20 @@
 import { MetricsService } from '@hst/metrics';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 
 /** Base of every processor: job outcomes counted per queue, failures logged; handlers stay thin. */
-export abstract class InstrumentedProcessor extends WorkerHost {
+export abstract class InstrumentedProcessor extends WorkerHost implements OnApplicationBootstrap {
   protected abstract readonly queueName: string;
   private readonly log = new Logger(this.constructor.name);
 
   constructor(protected readonly metrics: MetricsService) {
     super();
+  }
+
+  /** Workers are created with autorun off (worker-options.ts) and start taking jobs here. */
+  onApplicationBootstrap(): void {
+    this.worker.run().catch((error: Error) => this.log.error(`${this.queueName} worker stopped: ${error.message}`));
   }
 
   @OnWorkerEvent('completed')

@@ -9,6 +9,7 @@ describe('workerOptions', () => {
       concurrency: QUEUE_CONFIG[QueueName.Settlement].concurrency,
       lockDuration: QUEUE_CONFIG[QueueName.Settlement].lockDurationMs,
       stalledInterval: 30_000,
+      autorun: false,
     });
   });
 

@@ -26,6 +26,9 @@ export function configureWorkerTimings(env: Timings): void {
  */
 export const workerOptions = (name: QueueName) => ({
   concurrency: QUEUE_CONFIG[name].concurrency,
+  // Started by InstrumentedProcessor once the application has bootstrapped, i.e. after every module's
+  // onModuleInit: a domain-event consumer registers there, and no event may be dispatched before it has.
+  autorun: false,
   get lockDuration(): number {
     return timings.QUEUE_LOCK_DURATION_MS ?? QUEUE_CONFIG[name].lockDurationMs;
   },

@@ -67,7 +67,7 @@ export class LedgerService {
 
   /** Opens several wallets with two statements whatever their number (idempotent). */
   async openWallets(manager: EntityManager, subjectIds: string[]): Promise<void> {
-    const subjects = [...new Set(subjectIds)];
+    const subjects = [...new Set(subjectIds)].sort(); // one insert order everywhere: no deadlock between batches
     if (subjects.length === 0) return;
     await manager.query(
       `INSERT INTO ledger_accounts (id, subject_id, shards)

@@ -71,7 +71,9 @@ export class SettlementService {
         order: { id: 'ASC' },
         lock: { mode: 'pessimistic_write' },
       });
-      const now = Date.now();
+      // The database's clock, the one the sweep and settleDueAt comparisons use, not this worker's.
+      const [{ now: dbNow }] = await manager.query<{ now: Date }[]>('SELECT now() AS now');
+      const now = dbNow.getTime();
       const due = locked.flatMap((order) => {
         const action = order.settleDueAt && order.settleDueAt.getTime() <= now ? actionFor(order) : undefined;
         return action ? [{ order, action }] : [];
