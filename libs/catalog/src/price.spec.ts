@@ -1,5 +1,5 @@
-import { DomainError, ErrorKind } from '@hst/common';
-import { bigintFen, checkedPriceFen, MAX_AMOUNT_FEN } from './price';
+import { DomainError, ErrorKind, MAX_AMOUNT_FEN } from '@hst/common';
+import { checkedPriceFen } from './price';
 
 describe(checkedPriceFen.name, () => {
   it('should accept 1 fen up to 10^13 fen', () => {
@@ -15,10 +15,5 @@ describe(checkedPriceFen.name, () => {
     } catch (error) {
       expect((error as DomainError).kind).toBe(ErrorKind.Rejected);
     }
-  });
-
-  it('should read PostgreSQL bigint strings as numbers', () => {
-    expect(bigintFen.from('10000000000000')).toBe(10 ** 13);
-    expect(bigintFen.from(null)).toBeNull();
   });
 });

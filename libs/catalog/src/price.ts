@@ -1,7 +1,5 @@
+import { MAX_AMOUNT_FEN } from '@hst/common';
 import { ProductErrorCode, ProductException } from './exceptions/product.exception';
-
-/** The largest single amount the exchange accepts: 10^13 fen (1000亿元). */
-export const MAX_AMOUNT_FEN = 10_000_000_000_000;
 
 /** A price in integer fen: > 0 (the DTO says so, 400) and ≤ 10^13 (a business rule, 422). */
 export function checkedPriceFen(value: number): number {
@@ -10,9 +8,3 @@ export function checkedPriceFen(value: number): number {
   }
   return value;
 }
-
-/** PostgreSQL returns bigint as a string; money never exceeds 10^13, so a JS number holds it exactly. */
-export const bigintFen = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};

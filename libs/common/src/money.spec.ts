@@ -1,4 +1,4 @@
-import { addFen, bpsOf, fen, MAX_AMOUNT_FEN, MoneyError, subFen } from './money';
+import { addFen, bigintFenTransformer, bpsOf, fen, MAX_AMOUNT_FEN, MoneyError, subFen } from './money';
 
 describe(bpsOf.name, () => {
   it('should round fees down', () => {
@@ -28,5 +28,12 @@ describe(fen.name, () => {
   it('should add and subtract exactly', () => {
     expect(addFen(500_000_000_000, 1)).toBe(500_000_000_001);
     expect(subFen(1, 2)).toBe(-1);
+  });
+});
+
+describe('bigintFenTransformer', () => {
+  it('should read PostgreSQL bigint strings as numbers', () => {
+    expect(bigintFenTransformer.from('10000000000000')).toBe(10 ** 13);
+    expect(bigintFenTransformer.from(null)).toBeNull();
   });
 });

@@ -1,9 +1,8 @@
-import { PageQuery } from '@hst/common';
+import { MAX_AMOUNT_FEN, PageQuery } from '@hst/common';
 import { SOURCE_TYPES, SourceType } from '@hst/registry';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { MAX_AMOUNT_FEN } from '../price';
 import { DELIVERY_MODES, DeliveryMode, PRICING_MODELS, PricingModel } from '../product-status';
 
 export const PRODUCT_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;

@@ -11,7 +11,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { bigintFen } from '../price';
+import { bigintFenTransformer } from '@hst/common';
 import type { DeliveryMode, PricingModel, ProductStatus, UpdateFrequency } from '../product-status';
 
 /** What a buyer may do with the data and how licenses are granted (checked when licensing). */
@@ -80,7 +80,7 @@ export class ProductEntity {
   pricingModel: PricingModel;
 
   /** Integer fen. */
-  @Column({ type: 'bigint', transformer: bigintFen })
+  @Column({ type: 'bigint', transformer: bigintFenTransformer })
   priceFen: number;
 
   /** The certificate (WHDR-YYYY-NNNNNN) whose rights the product relies on. */
