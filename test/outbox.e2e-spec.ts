@@ -38,6 +38,21 @@ class CrashAfterEnqueue extends DomainEventQueue {
   }
 }
 
+/** A relay whose batch commits only after the worker has applied the events it handed over (a slow relay). */
+class CommitAfterDispatch extends DomainEventQueue {
+  constructor(
+    queue: Queue<DomainEventJob>,
+    private readonly dispatched: (eventIds: string[]) => Promise<boolean>,
+  ) {
+    super(queue);
+  }
+
+  override async enqueue(eventIds: string[]): Promise<void> {
+    await super.enqueue(eventIds);
+    await until(() => this.dispatched(eventIds));
+  }
+}
+
 describe('Transactional outbox (e2e)', () => {
   let api: TestApi;
   let admin: string;
@@ -127,6 +142,27 @@ describe('Transactional outbox (e2e)', () => {
           'subject.suspended',
         ]);
       }
+    });
+
+    it('should keep an event dispatched that the worker applied before the relay batch committed', async () => {
+      const ids = await makeChanges(1);
+      const dispatched = async (eventIds: string[]) => {
+        const rows = await db.query<unknown[]>(
+          'SELECT 1 FROM outbox_events WHERE id = ANY($1) AND dispatched_at IS NOT NULL',
+          [eventIds],
+        );
+        return rows.length === eventIds.length;
+      };
+      const slow = new OutboxRelay(
+        db,
+        new CommitAfterDispatch(worker.get<Queue>(getQueueToken(QueueName.DomainEvents)), dispatched),
+      );
+      await slow.relayPending();
+      const events = await eventsOf(ids);
+      expect(events.map((e) => ({ published: !!e.published_at, dispatched: !!e.dispatched_at }))).toEqual(
+        events.map(() => ({ published: true, dispatched: true })),
+      );
+      expect(await effectsOf(ids)).toHaveLength(3);
     });
 
     it('should keep events when Redis is unreachable, and deliver them once it answers', async () => {

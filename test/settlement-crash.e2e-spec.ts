@@ -25,6 +25,8 @@ const WORKER_ENV = {
   QUEUE_STALLED_INTERVAL_MS: '500',
   TIMER_SWEEP_INTERVAL_MS: '4000',
   JOB_SCHEDULES_REFRESH_MS: '2000',
+  // A domain-event job that stalls twice (its worker killed twice) fails for good; PostgreSQL redelivers it.
+  OUTBOX_REDELIVERY_AFTER_SECONDS: '5',
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -65,7 +67,7 @@ describe('Settlement: workers killed with SIGKILL mid-flight (e2e)', () => {
     market = await settlementMarket(api);
     orderIds = await paidOrders(api, market, N);
     await starting;
-    await untilOutboxDispatched(db, 30_000);
+    await untilOutboxDispatched(db, 30_000, redis.url);
     queue = new Queue(QueueName.Settlement, { connection: redisOptions(redis.url), prefix });
     probe = new Redis(redis.url);
   }, 90_000);

@@ -55,7 +55,7 @@ describe('Settlement: Redis killed and restarted empty under load (e2e)', () => 
     market = await settlementMarket(api);
     orderIds = await paidOrders(api, market, N);
     await starting;
-    await untilOutboxDispatched(db, 30_000);
+    await untilOutboxDispatched(db, 30_000, redis.url);
     queue = new Queue(QueueName.Settlement, { connection: redisOptions(redis.url), prefix: process.env.REDIS_PREFIX });
   }, 90_000);
 

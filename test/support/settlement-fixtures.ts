@@ -1,7 +1,10 @@
 import type { Actor } from '@hst/common';
 import { LedgerService, walletOf } from '@hst/ledger';
 import type { CreateLicenseApplicationDto } from '@hst/licensing';
+import { domainEventJobId } from '@hst/outbox';
+import { QueueName, redisOptions } from '@hst/queue';
 import { ApprovalService, PaymentService, SettlementService } from '@hst/trading';
+import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { TestApi } from './app';
@@ -165,8 +168,11 @@ export async function expectSettledExactlyOnce(
   expect(await ledger.reconcile()).toEqual([]);
 }
 
-/** Until every outbox event has been handed to its consumers (the workers have caught up). */
-export async function untilOutboxDispatched(db: DataSource, timeoutMs: number): Promise<void> {
+/**
+ * Until every outbox event has been handed to its consumers (the workers have caught up). Given the Redis the
+ * workers use, a timeout reports the BullMQ state of the stuck events' jobs too.
+ */
+export async function untilOutboxDispatched(db: DataSource, timeoutMs: number, redisUrl?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [{ count }] = await db.query<{ count: string }[]>(
@@ -174,14 +180,36 @@ export async function untilOutboxDispatched(db: DataSource, timeoutMs: number): 
     );
     if (count === '0') return;
     if (Date.now() > deadline) {
-      const stuck = await db.query(
-        'SELECT id, type, aggregate_id, published_at FROM outbox_events WHERE dispatched_at IS NULL LIMIT 5',
+      const stuck = await db.query<{ id: string }[]>(
+        `SELECT o.id, o.type, o.aggregate_id, o.published_at,
+                array(SELECT d.consumer FROM outbox_deliveries d WHERE d.event_id = o.id) AS delivered_to
+           FROM outbox_events o WHERE o.dispatched_at IS NULL ORDER BY o.id LIMIT 5`,
       );
+      const jobs = redisUrl ? await domainEventJobs(redisUrl, stuck) : 'not asked';
       const consumers = await db.query('SELECT name, since_event_id, event_types FROM outbox_consumers');
       throw new Error(
-        `${count} outbox events not dispatched in ${timeoutMs} ms: ${JSON.stringify({ stuck, consumers })}`,
+        `${count} outbox events not dispatched in ${timeoutMs} ms: ${JSON.stringify({ stuck, jobs, consumers })}`,
       );
     }
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function domainEventJobs(redisUrl: string, events: { id: string }[]): Promise<unknown[]> {
+  const queue = new Queue(QueueName.DomainEvents, {
+    connection: redisOptions(redisUrl),
+    prefix: process.env.REDIS_PREFIX,
+  });
+  try {
+    return await Promise.all(
+      events.map(async ({ id }) => {
+        const job = await queue.getJob(domainEventJobId(id));
+        if (!job) return { id, state: 'missing' };
+        const { attemptsMade, failedReason, stalledCounter } = job;
+        return { id, state: await job.getState(), attemptsMade, stalledCounter, failedReason };
+      }),
+    );
+  } finally {
+    await queue.close();
   }
 }

@@ -63,9 +63,11 @@ export class OutboxRelay {
       const wanted = new Set(subscribed?.unknown ? rows.map((r) => r.type) : (subscribed?.types ?? []));
       const ids = rows.map((r) => r.id);
       await this.queue.enqueue(rows.filter((r) => wanted.has(r.type)).map((r) => r.id));
-      // An event no consumer subscribes to is published and dispatched at once: nothing to hand over.
+      // An event no consumer subscribes to is published and dispatched at once: nothing to hand over. A
+      // handed-over one may already be dispatched (a worker took its job before this commit): kept so.
       await manager.query(
-        `UPDATE outbox_events SET published_at = now(), dispatched_at = CASE WHEN type = ANY($2::text[]) THEN NULL ELSE now() END
+        `UPDATE outbox_events
+            SET published_at = now(), dispatched_at = CASE WHEN type = ANY($2::text[]) THEN dispatched_at ELSE now() END
           WHERE id = ANY($1::bigint[])`,
         [ids, [...wanted]],
       );
