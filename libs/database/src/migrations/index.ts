@@ -13,6 +13,7 @@ import { CreateDisputes1796200000000 } from './1796200000000-CreateDisputes';
 import { IndexOrderStatements1796210000000 } from './1796210000000-IndexOrderStatements';
 import { CreateWithdrawals1796220000000 } from './1796220000000-CreateWithdrawals';
 import { RecordConsumerSubscriptions1796300000000 } from './1796300000000-RecordConsumerSubscriptions';
+import { SearchIndexWithoutPendingList1796400000000 } from './1796400000000-SearchIndexWithoutPendingList';
 
 /** Every migration, in order. Listed explicitly so that bundlers and test runners need no globs. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   IndexOrderStatements1796210000000,
   CreateWithdrawals1796220000000,
   RecordConsumerSubscriptions1796300000000,
+  SearchIndexWithoutPendingList1796400000000,
 ];
