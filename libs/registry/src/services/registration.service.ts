@@ -13,6 +13,7 @@ import {
   toPage,
 } from '@hst/common';
 import { OutboxService } from '@hst/outbox';
+import { eachApart, sweepDue } from '@hst/database';
 import { roleFor, SubjectEntity } from '@hst/subjects';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -286,21 +287,18 @@ export class RegistrationService {
     });
   }
 
-  /** Ends every notice that is due: the net under delayed jobs that Redis lost. */
-  async endDueNotices(): Promise<number> {
-    const due = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM registrations WHERE status = 'in_notice' AND notice_ends_at <= now() ORDER BY notice_ends_at LIMIT 500`,
+  /** Ends every notice that is due, past any that fail: the net under delayed jobs that Redis lost. */
+  endDueNotices(): Promise<number> {
+    return sweepDue(
+      this.dataSource,
+      { table: 'registrations', dueAt: 'notice_ends_at', where: `status = 'in_notice' AND notice_ends_at <= now()` },
+      (ids) =>
+        eachApart(
+          ids,
+          async (id) => (await this.endNotice(id)) !== 'not_due',
+          (id, error) => this.logger.error(`notice end of registration ${id} failed: ${error.message}`),
+        ),
     );
-    let ended = 0;
-    for (const { id } of due) {
-      try {
-        if ((await this.endNotice(id)) !== 'not_due') ended += 1;
-      } catch (error) {
-        // One registration that cannot end must not hold back the others; it is logged and retried next sweep.
-        this.logger.error(`notice end of registration ${id} failed: ${(error as Error).message}`);
-      }
-    }
-    return ended;
   }
 
   private async transition(id: string, transition: Transition): Promise<RegistrationResponse> {

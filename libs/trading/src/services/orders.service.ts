@@ -1,10 +1,11 @@
 import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
 import type { LicensableProduct } from '@hst/catalog';
 import { Actor, decodeCursor, Env, hasRole, isTimeIdCursor, nextState, NotFoundError, Page, toPage } from '@hst/common';
+import { eachApart, sweepDue } from '@hst/database';
 import type { LicenseApplicationEntity } from '@hst/licensing';
 import { OutboxService } from '@hst/outbox';
 import { PublicDataAuthorizationService } from '@hst/registry';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -28,6 +29,7 @@ export type OrderTransition = {
 /** Orders (订单): created at approval, cancelled by the buyer or the payment timeout, read by the parties. */
 @Injectable()
 export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
   private readonly platformFeeBps: number;
   private readonly paymentTimeoutMs: number;
 
@@ -175,14 +177,18 @@ export class OrdersService {
     });
   }
 
-  /** Cancels every overdue unpaid order: the net under delayed jobs that Redis lost. */
-  async expireOverdue(): Promise<number> {
-    const due = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM orders WHERE status = 'pending_payment' AND payment_due_at <= now() ORDER BY payment_due_at LIMIT 500`,
+  /** Cancels every overdue unpaid order, past any that fail: the net under delayed jobs that Redis lost. */
+  expireOverdue(): Promise<number> {
+    return sweepDue(
+      this.dataSource,
+      { table: 'orders', dueAt: 'payment_due_at', where: `status = 'pending_payment' AND payment_due_at <= now()` },
+      (ids) =>
+        eachApart(
+          ids,
+          async (id) => (await this.expire(id)) === 'cancelled',
+          (id, error) => this.logger.error(`payment timeout of order ${id} failed: ${error.message}`),
+        ),
     );
-    let cancelled = 0;
-    for (const { id } of due) if ((await this.expire(id)) === 'cancelled') cancelled += 1;
-    return cancelled;
   }
 
   async lock(manager: EntityManager, id: string): Promise<OrderEntity> {

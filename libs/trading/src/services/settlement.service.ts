@@ -1,5 +1,6 @@
 import { auditActorOf } from '@hst/audit';
 import { Actor } from '@hst/common';
+import { eachApart, sweepDue } from '@hst/database';
 import { LedgerService } from '@hst/ledger';
 import { LicensesService } from '@hst/licensing';
 import { Injectable, Logger } from '@nestjs/common';
@@ -112,30 +113,38 @@ export class SettlementService {
     });
   }
 
-  /** Settles every order whose time has come: the net under jobs that Redis lost. */
-  async settleDue(): Promise<number> {
-    const due = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM orders WHERE status IN ('delivered', 'disputed') AND settle_due_at <= now()
-        ORDER BY settle_due_at LIMIT 500`,
-    );
-    let settled = 0;
-    for (let i = 0; i < due.length; i += SWEEP_BATCH) {
-      const batch = due.slice(i, i + SWEEP_BATCH).map((r) => r.id);
-      try {
-        settled += [...(await this.settleMany(batch)).values()].filter((o) => o !== 'not_due').length;
-      } catch (error) {
-        // One order that cannot settle must not hold back the others: settle this batch one by one.
-        this.logger.warn(`batched settlement failed (${(error as Error).message}); settling one by one`);
-        for (const id of batch) {
-          try {
-            if ((await this.settle(id)) !== 'not_due') settled += 1;
-          } catch (single) {
-            this.logger.error(`settlement of order ${id} failed: ${(single as Error).message}`);
-          }
+  /** Settles every due order, past any that fail: the net under jobs that Redis lost. */
+  settleDue(pageSize?: number): Promise<number> {
+    return sweepDue(
+      this.dataSource,
+      {
+        table: 'orders',
+        dueAt: 'settle_due_at',
+        where: `status IN ('delivered', 'disputed') AND settle_due_at <= now()`,
+      },
+      async (ids) => {
+        let settled = 0;
+        for (let i = 0; i < ids.length; i += SWEEP_BATCH) {
+          settled += await this.settleBatch(ids.slice(i, i + SWEEP_BATCH));
         }
-      }
+        return settled;
+      },
+      pageSize,
+    );
+  }
+
+  /** One transaction for the batch; if it fails, one per order, so that one order cannot hold back the others. */
+  private async settleBatch(ids: string[]): Promise<number> {
+    try {
+      return [...(await this.settleMany(ids)).values()].filter((o) => o !== 'not_due').length;
+    } catch (error) {
+      this.logger.warn(`batched settlement failed (${(error as Error).message}); settling one by one`);
+      return eachApart(
+        ids,
+        async (id) => (await this.settle(id)) !== 'not_due',
+        (id, single) => this.logger.error(`settlement of order ${id} failed: ${single.message}`),
+      );
     }
-    return settled;
   }
 }
 

@@ -1,5 +1,6 @@
 import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
 import { Actor, decodeCursor, isTimeIdCursor, MAX_AMOUNT_FEN, nextState, Page, PageQuery, toPage } from '@hst/common';
+import { eachApart, sweepDue } from '@hst/database';
 import { LedgerService, TransferSpec, walletOf } from '@hst/ledger';
 import { OutboxService } from '@hst/outbox';
 import { Injectable, Logger } from '@nestjs/common';
@@ -145,23 +146,24 @@ export class WithdrawalsService {
     });
   }
 
-  /** Pays out every withdrawal held longer than a minute: the net under jobs that Redis lost. */
-  async payOutDue(): Promise<number> {
-    const due = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM withdrawals WHERE status = 'held' AND created_at <= now() - make_interval(secs => $1)
-        ORDER BY created_at LIMIT 500`,
-      [SWEEP_AFTER_SECONDS],
+  /** Pays out every withdrawal held longer than a minute, past any that fail: the net under jobs that Redis lost. */
+  payOutDue(): Promise<number> {
+    return sweepDue(
+      this.dataSource,
+      {
+        table: 'withdrawals',
+        dueAt: 'created_at',
+        where: `status = 'held' AND created_at <= now() - make_interval(secs => $1)`,
+        params: [SWEEP_AFTER_SECONDS],
+      },
+      // A payout the bank cannot take now is retried by the next sweep.
+      (ids) =>
+        eachApart(
+          ids,
+          async (id) => (await this.payOut(id)) !== 'not_held',
+          (id, error) => this.logger.error(`payout of withdrawal ${id} failed: ${error.message}`),
+        ),
     );
-    let done = 0;
-    for (const { id } of due) {
-      try {
-        if ((await this.payOut(id)) !== 'not_held') done += 1;
-      } catch (error) {
-        // One payout the bank cannot take now must not hold back the others; the next sweep retries it.
-        this.logger.error(`payout of withdrawal ${id} failed: ${(error as Error).message}`);
-      }
-    }
-    return done;
   }
 
   private async record(
