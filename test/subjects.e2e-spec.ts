@@ -136,4 +136,30 @@ describe('Subjects (e2e)', () => {
     await get('/subjects?cursor=garbage', admin).expect(400);
     await get('/subjects?unknown=1', admin).expect(400);
   });
+
+  it('should page through subjects created within one millisecond without skipping or repeating one', async () => {
+    const name = `汉数通同毫秒-${Date.now()}`;
+    const created: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const body = registrationBody({ roles: ['buyer'], name: `${name}-${i}` });
+      created.push((await api.http().post('/api/v1/auth/register').send(body).expect(201)).body.subjectId);
+    }
+    // What concurrent registrations produce: creation times apart by microseconds, in one millisecond.
+    for (const [i, id] of created.entries()) {
+      await api.app
+        .get(DataSource)
+        .query(
+          `UPDATE subjects SET created_at = '2026-11-29T10:00:00.123Z'::timestamptz + make_interval(secs => $2 * 0.0001) WHERE id = $1`,
+          [id, i + 1],
+        );
+    }
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const page = await get(`/subjects?q=${encodeURIComponent(name)}&limit=1${cursor}`, regulator.token).expect(200);
+      seen.push(...page.body.items.map((s: { id: string }) => s.id));
+      cursor = page.body.nextCursor ? `&cursor=${page.body.nextCursor}` : '';
+    } while (cursor && seen.length <= created.length);
+    expect(seen.sort()).toEqual([...created].sort());
+  });
 });

@@ -8,3 +8,4 @@ export * from './actor';
 export * from './http/public.decorator';
 export * from './business-date';
 export * from './money';
+export * from './pagination/newest-first';

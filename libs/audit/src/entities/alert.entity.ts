@@ -1,3 +1,4 @@
+import { KEYSET_TIME_PRECISION } from '@hst/common';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const ALERT_RULES = [
@@ -42,7 +43,7 @@ export class AlertEntity {
   @Column({ type: 'varchar', length: 16 })
   status: 'open' | 'acknowledged';
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: KEYSET_TIME_PRECISION })
   createdAt: Date;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,13 +1,4 @@
-import {
-  Actor,
-  decodeCursor,
-  defineStateMachine,
-  isTimeIdCursor,
-  nextState,
-  NotFoundError,
-  Page,
-  toPage,
-} from '@hst/common';
+import { Actor, defineStateMachine, newestFirstPage, nextState, NotFoundError, Page } from '@hst/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -70,18 +61,10 @@ export class AlertsService {
   }
 
   async list(query: AlertsQuery): Promise<Page<AlertResponse>> {
-    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
-    const qb = this.dataSource
-      .getRepository(AlertEntity)
-      .createQueryBuilder('a')
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(query.limit + 1);
+    const qb = this.dataSource.getRepository(AlertEntity).createQueryBuilder('a');
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.rule) qb.andWhere('a.rule = :rule', { rule: query.rule });
-    if (cursor) qb.andWhere('(a.created_at, a.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
-    const rows = await qb.getMany();
-    return toPage(rows, query.limit, toResponse, (a) => ({ t: a.createdAt.toISOString(), id: a.id }));
+    return newestFirstPage(qb, query, { column: 'created_at', of: (a) => a.createdAt }, toResponse);
   }
 
   async acknowledge(actor: Actor, id: string): Promise<AlertResponse> {

@@ -14,6 +14,7 @@ import { IndexOrderStatements1796210000000 } from './1796210000000-IndexOrderSta
 import { CreateWithdrawals1796220000000 } from './1796220000000-CreateWithdrawals';
 import { RecordConsumerSubscriptions1796300000000 } from './1796300000000-RecordConsumerSubscriptions';
 import { SearchIndexWithoutPendingList1796400000000 } from './1796400000000-SearchIndexWithoutPendingList';
+import { KeysetTimesInMilliseconds1796500000000 } from './1796500000000-KeysetTimesInMilliseconds';
 
 /** Every migration, in order. Listed explicitly so that bundlers and test runners need no globs. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateWithdrawals1796220000000,
   RecordConsumerSubscriptions1796300000000,
   SearchIndexWithoutPendingList1796400000000,
+  KeysetTimesInMilliseconds1796500000000,
 ];

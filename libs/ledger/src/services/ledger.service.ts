@@ -1,4 +1,4 @@
-import { decodeCursor, isTimeIdCursor, Page, PageQuery, toPage } from '@hst/common';
+import { decodeCursor, newestFirstPage, Page, PageQuery, toPage } from '@hst/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -166,13 +166,7 @@ export class LedgerService {
 
   /** The transfer journal, newest first, for admins and regulators. */
   async transfers(query: TransfersQuery): Promise<Page<TransferResponse>> {
-    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
-    const qb = this.dataSource
-      .getRepository(LedgerTransferEntity)
-      .createQueryBuilder('t')
-      .orderBy('t.created_at', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .limit(query.limit + 1);
+    const qb = this.dataSource.getRepository(LedgerTransferEntity).createQueryBuilder('t');
     if (query.account) {
       qb.andWhere('(t.debit_account_id = :account OR t.credit_account_id = :account)', {
         account: query.account.toLowerCase(),
@@ -181,23 +175,16 @@ export class LedgerService {
     if (query.orderId) qb.andWhere('t.order_id = :orderId', { orderId: query.orderId });
     if (query.from) qb.andWhere('t.created_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('t.created_at < :to', { to: query.to });
-    if (cursor) qb.andWhere('(t.created_at, t.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
-    const rows = await qb.getMany();
-    return toPage(
-      rows,
-      query.limit,
-      (t) => ({
-        id: t.id,
-        debitAccount: t.debitAccountId,
-        creditAccount: t.creditAccountId,
-        amountFen: t.amountFen,
-        kind: t.kind,
-        orderId: t.orderId,
-        reference: t.reference,
-        at: t.createdAt.toISOString(),
-      }),
-      (t) => ({ t: t.createdAt.toISOString(), id: t.id }),
-    );
+    return newestFirstPage(qb, query, { column: 'created_at', of: (t) => t.createdAt }, (t) => ({
+      id: t.id,
+      debitAccount: t.debitAccountId,
+      creditAccount: t.creditAccountId,
+      amountFen: t.amountFen,
+      kind: t.kind,
+      orderId: t.orderId,
+      reference: t.reference,
+      at: t.createdAt.toISOString(),
+    }));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { ProductEntity, ProductPolicy } from '@hst/catalog';
-import { bigintFenTransformer } from '@hst/common';
+import { bigintFenTransformer, KEYSET_TIME_PRECISION } from '@hst/common';
 import { SubjectEntity } from '@hst/subjects';
 import {
   Check,
@@ -90,7 +90,7 @@ export class LicenseApplicationEntity {
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: KEYSET_TIME_PRECISION })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

@@ -1,3 +1,4 @@
+import { KEYSET_TIME_PRECISION } from '@hst/common';
 import { ProductEntity, ProductPolicy } from '@hst/catalog';
 import { SubjectEntity } from '@hst/subjects';
 import {
@@ -90,7 +91,7 @@ export class LicenseEntity {
   @Column({ type: 'jsonb' })
   policy: ProductPolicy;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: KEYSET_TIME_PRECISION })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

@@ -1,6 +1,6 @@
 import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
 import { LicensableProduct, ProductsService } from '@hst/catalog';
-import { Actor, decodeCursor, hasRole, isTimeIdCursor, nextState, NotFoundError, Page, toPage } from '@hst/common';
+import { Actor, hasRole, newestFirstPage, nextState, NotFoundError, Page } from '@hst/common';
 import { OutboxService } from '@hst/outbox';
 import { roleFor } from '@hst/subjects';
 import { Injectable } from '@nestjs/common';
@@ -158,21 +158,13 @@ export class LicenseApplicationsService {
 
   /** The caller's applications as buyer or vendor; every application for admin and regulator. */
   async list(actor: Actor, query: LicenseApplicationsQuery): Promise<Page<LicenseApplicationResponse>> {
-    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
-    const qb = this.dataSource
-      .getRepository(LicenseApplicationEntity)
-      .createQueryBuilder('a')
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(query.limit + 1);
+    const qb = this.dataSource.getRepository(LicenseApplicationEntity).createQueryBuilder('a');
     if (!hasRole(actor, ...LICENSING_READER_ROLES)) {
       qb.andWhere('(a.buyer_id = :me OR a.vendor_id = :me)', { me: actor.subjectId });
     }
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.productId) qb.andWhere('a.product_id = :productId', { productId: query.productId });
-    if (cursor) qb.andWhere('(a.created_at, a.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
-    const rows = await qb.getMany();
-    return toPage(rows, query.limit, toApplicationResponse, (a) => ({ t: a.createdAt.toISOString(), id: a.id }));
+    return newestFirstPage(qb, query, { column: 'created_at', of: (a) => a.createdAt }, toApplicationResponse);
   }
 
   /** An approved application in the caller's transaction (trading issues its license at payment). */

@@ -1,5 +1,5 @@
 import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
-import { Actor, decodeCursor, hasRole, isTimeIdCursor, nextState, NotFoundError, Page, toPage } from '@hst/common';
+import { Actor, hasRole, newestFirstPage, nextState, NotFoundError, Page } from '@hst/common';
 import { OutboxService } from '@hst/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -75,13 +75,7 @@ export class LicensesService {
 
   /** The caller's licenses as buyer or vendor; every license for admin and regulator. */
   async list(actor: Actor, query: LicensesQuery): Promise<Page<LicenseResponse>> {
-    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
-    const qb = this.dataSource
-      .getRepository(LicenseEntity)
-      .createQueryBuilder('l')
-      .orderBy('l.created_at', 'DESC')
-      .addOrderBy('l.id', 'DESC')
-      .limit(query.limit + 1);
+    const qb = this.dataSource.getRepository(LicenseEntity).createQueryBuilder('l');
     if (!hasRole(actor, ...LICENSING_READER_ROLES)) {
       qb.andWhere('(l.buyer_id = :me OR l.vendor_id = :me)', { me: actor.subjectId });
     }
@@ -90,14 +84,9 @@ export class LicensesService {
     else if (query.status) qb.andWhere('l.status = :status AND l.valid_until > now()', { status: query.status });
     if (query.productId) qb.andWhere('l.product_id = :productId', { productId: query.productId });
     if (query.orderId) qb.andWhere('l.order_id = :orderId', { orderId: query.orderId });
-    if (cursor) qb.andWhere('(l.created_at, l.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
-    const rows = await qb.getMany();
     const now = new Date();
-    return toPage(
-      rows,
-      query.limit,
-      (l) => toLicenseResponse(l, now),
-      (l) => ({ t: l.createdAt.toISOString(), id: l.id }),
+    return newestFirstPage(qb, query, { column: 'created_at', of: (l) => l.createdAt }, (l) =>
+      toLicenseResponse(l, now),
     );
   }
 

@@ -1,3 +1,4 @@
+import { KEYSET_TIME_PRECISION } from '@hst/common';
 import { SubjectEntity } from '@hst/subjects';
 import {
   Check,
@@ -50,7 +51,7 @@ export class PublicDataAuthorizationEntity {
   @Column({ type: 'text', nullable: true })
   revokeReason: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: KEYSET_TIME_PRECISION })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

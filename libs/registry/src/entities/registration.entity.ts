@@ -1,4 +1,4 @@
-import { bigintFenTransformer } from '@hst/common';
+import { bigintFenTransformer, KEYSET_TIME_PRECISION } from '@hst/common';
 import { SubjectEntity } from '@hst/subjects';
 import {
   Check,
@@ -98,7 +98,7 @@ export class RegistrationEntity {
   @Column({ type: 'text', nullable: true })
   rejectReason: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: KEYSET_TIME_PRECISION })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

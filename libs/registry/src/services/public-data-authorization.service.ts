@@ -1,15 +1,5 @@
 import { AuditService, auditActorOf } from '@hst/audit';
-import {
-  Actor,
-  decodeCursor,
-  isTimeIdCursor,
-  hasRole,
-  nextState,
-  NotFoundError,
-  Page,
-  PageQuery,
-  toPage,
-} from '@hst/common';
+import { Actor, hasRole, newestFirstPage, nextState, NotFoundError, Page, PageQuery } from '@hst/common';
 import { OutboxService } from '@hst/outbox';
 import { roleFor, SubjectEntity } from '@hst/subjects';
 import { Injectable } from '@nestjs/common';
@@ -85,17 +75,9 @@ export class PublicDataAuthorizationService {
   }
 
   async list(actor: Actor, query: PageQuery): Promise<Page<AuthorizationResponse>> {
-    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
-    const qb = this.dataSource
-      .getRepository(PublicDataAuthorizationEntity)
-      .createQueryBuilder('a')
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(query.limit + 1);
+    const qb = this.dataSource.getRepository(PublicDataAuthorizationEntity).createQueryBuilder('a');
     if (!hasRole(actor, 'admin', 'regulator')) qb.andWhere('a.operator_id = :me', { me: actor.subjectId });
-    if (cursor) qb.andWhere('(a.created_at, a.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
-    const rows = await qb.getMany();
-    return toPage(rows, query.limit, toResponse, (a) => ({ t: a.createdAt.toISOString(), id: a.id }));
+    return newestFirstPage(qb, query, { column: 'created_at', of: (a) => a.createdAt }, toResponse);
   }
 
   async get(actor: Actor, id: string): Promise<AuthorizationResponse> {

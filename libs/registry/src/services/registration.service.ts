@@ -1,16 +1,14 @@
 import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
 import {
   Actor,
-  decodeCursor,
-  isTimeIdCursor,
   DomainError,
   Env,
   ErrorKind,
   hasRole,
+  newestFirstPage,
   nextState,
   NotFoundError,
   Page,
-  toPage,
 } from '@hst/common';
 import { OutboxService } from '@hst/outbox';
 import { eachApart, sweepDue } from '@hst/database';
@@ -110,13 +108,7 @@ export class RegistrationService {
 
   /** Full registrations for their readers; everyone else sees the public notices (公示) only. */
   async list(actor: Actor, query: RegistrationsQuery): Promise<Page<RegistrationResponse | PublicNoticeResponse>> {
-    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
-    const qb = this.dataSource
-      .getRepository(RegistrationEntity)
-      .createQueryBuilder('r')
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(query.limit + 1);
+    const qb = this.dataSource.getRepository(RegistrationEntity).createQueryBuilder('r');
     if (query.mine) qb.andWhere('r.applicant_id = :me', { me: actor.subjectId });
     else if (!hasRole(actor, ...FULL_READERS)) {
       qb.andWhere('(r.applicant_id = :me OR r.status IN (:...notice))', {
@@ -125,14 +117,7 @@ export class RegistrationService {
       });
     }
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (cursor) qb.andWhere('(r.created_at, r.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
-    const rows = await qb.getMany();
-    const page = toPage(
-      rows,
-      query.limit,
-      (r) => r,
-      (r) => ({ t: r.createdAt.toISOString(), id: r.id }),
-    );
+    const page = await newestFirstPage(qb, query, { column: 'created_at', of: (r) => r.createdAt }, (r) => r);
     const objections = await this.objectionsOf(page.items.map((r) => r.id));
     const applicants = await this.applicantsOf(page.items.map((r) => r.applicantId));
     return {

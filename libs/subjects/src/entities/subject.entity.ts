@@ -1,3 +1,4 @@
+import { KEYSET_TIME_PRECISION } from '@hst/common';
 import type { Role } from '@hst/common';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { SubjectKind, SubjectStatus } from '../subject-status';
@@ -45,7 +46,7 @@ export class SubjectEntity {
   @Column({ type: 'boolean', default: false })
   isPlatform: boolean;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: KEYSET_TIME_PRECISION })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

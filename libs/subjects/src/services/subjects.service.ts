@@ -1,15 +1,5 @@
 import { AuditService, auditActorOf } from '@hst/audit';
-import {
-  Actor,
-  decodeCursor,
-  isTimeIdCursor,
-  DomainError,
-  ErrorKind,
-  nextState,
-  NotFoundError,
-  Page,
-  toPage,
-} from '@hst/common';
+import { Actor, DomainError, ErrorKind, newestFirstPage, nextState, NotFoundError, Page } from '@hst/common';
 import { isUniqueViolation } from '@hst/database';
 import { OutboxService } from '@hst/outbox';
 import { Injectable } from '@nestjs/common';
@@ -63,13 +53,7 @@ export class SubjectsService {
 
   async list(actor: Actor, query: SubjectsQuery): Promise<Page<SubjectResponse>> {
     roleFor(actor, SUBJECT_READER_ROLES);
-    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
-    const qb = this.dataSource
-      .getRepository(SubjectEntity)
-      .createQueryBuilder('s')
-      .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(query.limit + 1);
+    const qb = this.dataSource.getRepository(SubjectEntity).createQueryBuilder('s');
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
     if (query.role) qb.andWhere(':role = ANY(s.roles)', { role: query.role });
     if (query.q) {
@@ -79,9 +63,7 @@ export class SubjectsService {
         prefix: `${pattern.toUpperCase()}%`,
       });
     }
-    if (cursor) qb.andWhere('(s.created_at, s.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
-    const rows = await qb.getMany();
-    return toPage(rows, query.limit, toSubjectResponse, (s) => ({ t: s.createdAt.toISOString(), id: s.id }));
+    return newestFirstPage(qb, query, { column: 'created_at', of: (s) => s.createdAt }, toSubjectResponse);
   }
 
   /** The one place a subject changes state: checks the transition, writes row, audit and outbox together. */

@@ -1,4 +1,4 @@
-import { bigintFenTransformer } from '@hst/common';
+import { bigintFenTransformer, KEYSET_TIME_PRECISION } from '@hst/common';
 import {
   Check,
   Column,
@@ -50,7 +50,7 @@ export class DisputeEntity {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   note: string | null;
 
-  @Column({ type: 'timestamptz' })
+  @Column({ type: 'timestamptz', precision: KEYSET_TIME_PRECISION })
   openedAt: Date;
 
   @Column({ type: 'timestamptz', nullable: true })

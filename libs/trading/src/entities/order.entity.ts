@@ -1,5 +1,5 @@
 import { ProductEntity } from '@hst/catalog';
-import { bigintFenTransformer } from '@hst/common';
+import { bigintFenTransformer, KEYSET_TIME_PRECISION } from '@hst/common';
 import { LicenseApplicationEntity, LicenseEntity } from '@hst/licensing';
 import { SubjectEntity } from '@hst/subjects';
 import {
@@ -146,7 +146,7 @@ export class OrderEntity {
   @Column({ type: 'varchar', length: 32, nullable: true })
   cancelReason: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: KEYSET_TIME_PRECISION })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

@@ -1,4 +1,4 @@
-import { bigintFenTransformer } from '@hst/common';
+import { bigintFenTransformer, KEYSET_TIME_PRECISION } from '@hst/common';
 import { SubjectEntity } from '@hst/subjects';
 import {
   Check,
@@ -56,7 +56,7 @@ export class WithdrawalEntity {
   @Column({ type: 'timestamptz', nullable: true })
   completedAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: KEYSET_TIME_PRECISION })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

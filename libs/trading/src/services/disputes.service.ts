@@ -1,5 +1,5 @@
 import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
-import { Actor, decodeCursor, Env, hasRole, isTimeIdCursor, nextState, NotFoundError, Page, toPage } from '@hst/common';
+import { Actor, Env, hasRole, newestFirstPage, nextState, NotFoundError, Page } from '@hst/common';
 import { roleFor } from '@hst/subjects';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -98,13 +98,7 @@ export class DisputesService {
 
   /** The disputes of the caller's orders (as buyer or vendor); every dispute for admin and regulator. */
   async list(actor: Actor, query: DisputesQuery): Promise<Page<DisputeResponse>> {
-    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
-    const qb = this.dataSource
-      .getRepository(DisputeEntity)
-      .createQueryBuilder('d')
-      .orderBy('d.opened_at', 'DESC')
-      .addOrderBy('d.id', 'DESC')
-      .limit(query.limit + 1);
+    const qb = this.dataSource.getRepository(DisputeEntity).createQueryBuilder('d');
     if (!hasRole(actor, ...ORDER_READER_ROLES)) {
       qb.innerJoin(OrderEntity, 'o', 'o.id = d.order_id').andWhere('(o.buyer_id = :me OR o.vendor_id = :me)', {
         me: actor.subjectId,
@@ -112,9 +106,7 @@ export class DisputesService {
     }
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     if (query.orderId) qb.andWhere('d.order_id = :orderId', { orderId: query.orderId });
-    if (cursor) qb.andWhere('(d.opened_at, d.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
-    const rows = await qb.getMany();
-    return toPage(rows, query.limit, toDisputeResponse, (d) => ({ t: d.openedAt.toISOString(), id: d.id }));
+    return newestFirstPage(qb, query, { column: 'opened_at', of: (d) => d.openedAt }, toDisputeResponse);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
 import type { LicensableProduct } from '@hst/catalog';
-import { Actor, decodeCursor, Env, hasRole, isTimeIdCursor, nextState, NotFoundError, Page, toPage } from '@hst/common';
+import { Actor, Env, hasRole, newestFirstPage, nextState, NotFoundError, Page } from '@hst/common';
 import { eachApart, sweepDue } from '@hst/database';
 import type { LicenseApplicationEntity } from '@hst/licensing';
 import { OutboxService } from '@hst/outbox';
@@ -117,13 +117,7 @@ export class OrdersService {
 
   /** The caller's orders as buyer or vendor; every order for admin and regulator. */
   async list(actor: Actor, query: OrdersQuery): Promise<Page<OrderResponse>> {
-    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
-    const qb = this.dataSource
-      .getRepository(OrderEntity)
-      .createQueryBuilder('o')
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .limit(query.limit + 1);
+    const qb = this.dataSource.getRepository(OrderEntity).createQueryBuilder('o');
     if (!hasRole(actor, ...ORDER_READER_ROLES)) {
       qb.andWhere('(o.buyer_id = :me OR o.vendor_id = :me)', { me: actor.subjectId });
     }
@@ -132,9 +126,7 @@ export class OrdersService {
     if (query.licenseApplicationId) {
       qb.andWhere('o.license_application_id = :applicationId', { applicationId: query.licenseApplicationId });
     }
-    if (cursor) qb.andWhere('(o.created_at, o.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
-    const rows = await qb.getMany();
-    return toPage(rows, query.limit, toOrderResponse, (o) => ({ t: o.createdAt.toISOString(), id: o.id }));
+    return newestFirstPage(qb, query, { column: 'created_at', of: (o) => o.createdAt }, toOrderResponse);
   }
 
   /** The buyer cancels an unpaid order (409 once it is paid or cancelled). */

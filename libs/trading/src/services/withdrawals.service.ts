@@ -1,5 +1,5 @@
 import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
-import { Actor, decodeCursor, isTimeIdCursor, MAX_AMOUNT_FEN, nextState, Page, PageQuery, toPage } from '@hst/common';
+import { Actor, MAX_AMOUNT_FEN, newestFirstPage, nextState, Page, PageQuery } from '@hst/common';
 import { eachApart, sweepDue } from '@hst/database';
 import { LedgerService, TransferSpec, walletOf } from '@hst/ledger';
 import { OutboxService } from '@hst/outbox';
@@ -82,17 +82,11 @@ export class WithdrawalsService {
 
   /** The caller's withdrawals, newest first. */
   async list(actor: Actor, query: PageQuery): Promise<Page<WithdrawalResponse>> {
-    const cursor = decodeCursor(query.cursor, isTimeIdCursor);
     const qb = this.dataSource
       .getRepository(WithdrawalEntity)
       .createQueryBuilder('w')
-      .where('w.subject_id = :me', { me: actor.subjectId })
-      .orderBy('w.created_at', 'DESC')
-      .addOrderBy('w.id', 'DESC')
-      .limit(query.limit + 1);
-    if (cursor) qb.andWhere('(w.created_at, w.id) < (:t, :id)', { t: cursor.t, id: cursor.id });
-    const rows = await qb.getMany();
-    return toPage(rows, query.limit, toWithdrawalResponse, (w) => ({ t: w.createdAt.toISOString(), id: w.id }));
+      .where('w.subject_id = :me', { me: actor.subjectId });
+    return newestFirstPage(qb, query, { column: 'created_at', of: (w) => w.createdAt }, toWithdrawalResponse);
   }
 
   /** What the subject has held for withdrawals not yet paid out. */
