@@ -199,6 +199,35 @@ describe('Ledger reconciliation through the API (e2e)', () => {
     await get('/ledger/trial-balance', vendor.token).expect(403);
   });
 
+  it('should refuse every edit, delete and truncate of transfers and entries, whoever asks', async () => {
+    const wallet = await db.transaction((m) => ledger.openWallet(m, randomUUID()));
+    const [posted] = await db.transaction((m) =>
+      ledger.post(m, [{ debit: 'bank', credit: wallet, amountFen: 10, kind: 'deposit' }]),
+    );
+    const refused = /append-only/;
+    await expect(
+      db.query('UPDATE ledger_entries SET amount_fen = 11 WHERE transfer_id = $1', [posted.transferId]),
+    ).rejects.toThrow(refused);
+    await expect(
+      db.query('UPDATE ledger_transfers SET amount_fen = 11 WHERE id = $1', [posted.transferId]),
+    ).rejects.toThrow(refused);
+    await expect(db.query('DELETE FROM ledger_entries WHERE transfer_id = $1', [posted.transferId])).rejects.toThrow(
+      refused,
+    );
+    await expect(db.query('DELETE FROM ledger_transfers WHERE id = $1', [posted.transferId])).rejects.toThrow(refused);
+    // In a transaction rolled back whatever happens: the other files' ledgers live in this database too.
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await expect(runner.query('TRUNCATE ledger_entries, ledger_transfers')).rejects.toThrow(refused);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await ledger.balance(wallet)).toBe(10);
+    expect(await ledger.reconcile()).toEqual([]);
+  });
+
   it('should raise one ledger_mismatch alert for a tampered balance, and let a regulator acknowledge it', async () => {
     const wallet = await db.transaction((m) => ledger.openWallet(m, randomUUID()));
     await db.transaction((m) => ledger.post(m, [{ debit: 'bank', credit: wallet, amountFen: 10, kind: 'deposit' }]));

@@ -1,4 +1,6 @@
-import { startApi, TestApi } from './support/app';
+import { QueueName } from '@hst/queue';
+import request from 'supertest';
+import { startApi, startWorker, TestApi } from './support/app';
 
 describe('Operations (e2e)', () => {
   let api: TestApi;
@@ -29,7 +31,27 @@ describe('Operations (e2e)', () => {
     expect(res.text).toContain('hst_http_request_duration_seconds_bucket');
     expect(res.text).toMatch(/route="\/api\/v1\/health"/);
     expect(res.text).toMatch(/hst_queue_jobs\{queue="domain-events",state="waiting"\}/);
+    expect(res.text).toMatch(/hst_queue_jobs\{queue="settlement",state="failed"\}/);
     expect(res.text).toContain('hst_audit_sequencing_lag_seconds');
+    expect(res.text).toMatch(/^hst_settlement_lag_seconds \d/m);
+  });
+
+  it('should give the worker a health check and metrics covering every queue it serves', async () => {
+    // Timers pushed out of the way: this worker only answers HTTP.
+    const worker = await startWorker({ OUTBOX_RELAY_INTERVAL_MS: '3600000', AUDIT_SEQUENCER_INTERVAL_MS: '3600000' });
+    try {
+      await worker.getHttpAdapter().getInstance().ready();
+      const http = () => request(worker.getHttpServer());
+      const health = await http().get('/health').expect(200);
+      expect(Object.keys(health.body.info.queues.waiting as object).sort()).toEqual(Object.values(QueueName).sort());
+      const metrics = await http().get('/metrics').expect(200);
+      for (const queue of Object.values(QueueName)) {
+        expect(metrics.text).toContain(`hst_queue_jobs{queue="${queue}",state="failed"}`);
+      }
+      expect(metrics.text).toMatch(/^hst_settlement_lag_seconds \d/m);
+    } finally {
+      await worker.close();
+    }
   });
 
   it('should document every route in OpenAPI', async () => {
@@ -64,6 +86,27 @@ describe('Operations (e2e)', () => {
       expect(paths).toContain(path);
     }
     await api.http().get('/api/docs').expect(200);
+  });
+
+  it('should document each operation’s success response with its schema, and every schema it names', async () => {
+    type Operation = { responses: Record<string, { content?: Record<string, { schema?: object }> }> };
+    const res = await api.http().get('/api/docs-json').expect(200);
+    const doc = res.body as { paths: Record<string, Record<string, Operation>>; components: { schemas: object } };
+    const undocumented: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const success = Object.entries(operation.responses).find(([status]) => /^2\d\d$/.test(status));
+        const schema = success?.[1].content?.['application/json']?.schema;
+        // The Prometheus text is not JSON; every other route answers a documented JSON body.
+        if (path !== '/metrics' && !schema) undocumented.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+    const named = [...JSON.stringify(doc.paths).matchAll(/#\/components\/schemas\/(\w+)/g)].map((m) => m[1]);
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining([...new Set(named)]));
+    expect(named).toEqual(
+      expect.arrayContaining(['OrderResponse', 'SubjectPage', 'ProductPage', 'TrialBalanceResponse']),
+    );
   });
 
   it('should answer an unknown route with 404 in the contract shape, and echo a request id', async () => {

@@ -66,8 +66,9 @@ describe('Trading: settlement (e2e)', () => {
   }
 
   it('should settle at once on confirm: vendor, platform fee, escrow emptied, to the fen', async () => {
-    const vendorBefore = await walletBalance(api, vendor);
+    const [vendorBefore, buyerBefore] = [await walletBalance(api, vendor), await walletBalance(api, buyer)];
     const orderId = await paidOrder();
+    expect(await walletBalance(api, buyer)).toBe(buyerBefore - PRICE);
     const confirmed = await api
       .http()
       .post(`/api/v1/orders/${orderId}/confirm`)
@@ -76,13 +77,23 @@ describe('Trading: settlement (e2e)', () => {
     expect(confirmed.body).toMatchObject({ id: orderId, status: 'delivered', settledAt: null });
     await until(async () => (await statusOf(orderId)) === 'settled');
     expect(await walletBalance(api, vendor)).toBe(vendorBefore + PRICE - 300);
-    expect(await transfersOf(orderId)).toEqual(
+    expect(await walletBalance(api, buyer)).toBe(buyerBefore - PRICE);
+    const transfers = await transfersOf(orderId);
+    expect(transfers).toEqual(
       [
         ['payment', `wallet:${buyer.subjectId}`, 'escrow', PRICE],
         ['settlement', 'escrow', `wallet:${vendor.subjectId}`, PRICE - 300],
         ['platform_fee', 'escrow', 'platform_fee', 300],
       ].sort(),
     );
+    // What the order moved through each system account (others' orders move them too meanwhile).
+    const net = (account: string) =>
+      transfers.reduce(
+        (sum, [, debit, credit, amount]) =>
+          sum + (credit === account ? +amount : 0) - (debit === account ? +amount : 0),
+        0,
+      );
+    expect({ escrow: net('escrow'), platformFee: net('platform_fee') }).toEqual({ escrow: 0, platformFee: 300 });
     const order = await api.http().get(`/api/v1/orders/${orderId}`).auth(vendor.token, { type: 'bearer' }).expect(200);
     expect(order.body).toMatchObject({ status: 'settled', settledAt: expect.any(String), refundFen: 0 });
     const ledger = api.app.get(LedgerService);

@@ -85,16 +85,15 @@ SELECT payment_id, 'wallet:' || md5('buyer-' || b)::uuid, 'escrow', amount, 'pay
 
 INSERT INTO ledger_transfers (id, debit_account_id, credit_account_id, amount_fen, kind, order_id, reference, created_at)
 SELECT id, debit, credit, amount, kind, order_id, reference, at FROM seed_transfers ORDER BY at, id;
+-- balance_after_fen: the running balance of its row, in entry (insertion) order; the journal is append-only.
 INSERT INTO ledger_entries (transfer_id, account_id, shard, amount_fen, balance_after_fen, created_at)
-SELECT t.id, l.account_id, l.shard, l.amount_fen, 0, t.at
-  FROM seed_transfers t,
-       LATERAL (VALUES (1, t.debit, t.debit_shard, -t.amount), (2, t.credit, t.credit_shard, t.amount))
-         AS l(leg, account_id, shard, amount_fen)
- ORDER BY t.at, t.id, l.leg;
--- balance_after_fen: the running balance of its row, in entry order.
-UPDATE ledger_entries e SET balance_after_fen = r.after
-  FROM (SELECT id, sum(amount_fen) OVER (PARTITION BY account_id, shard ORDER BY id) AS after FROM ledger_entries) r
- WHERE e.id = r.id;
+SELECT transfer_id, account_id, shard, amount_fen,
+       sum(amount_fen) OVER (PARTITION BY account_id, shard ORDER BY at, transfer_id, leg), at
+  FROM (SELECT t.id AS transfer_id, l.account_id, l.shard, l.amount_fen, t.at, l.leg
+          FROM seed_transfers t,
+               LATERAL (VALUES (1, t.debit, t.debit_shard, -t.amount), (2, t.credit, t.credit_shard, t.amount))
+                 AS l(leg, account_id, shard, amount_fen)) e
+ ORDER BY at, transfer_id, leg;
 UPDATE ledger_balances b SET balance_fen = s.total
   FROM (SELECT account_id, shard, sum(amount_fen) AS total FROM ledger_entries GROUP BY account_id, shard) s
  WHERE b.account_id = s.account_id AND b.shard = s.shard;

@@ -1,7 +1,7 @@
 import { Public } from '@hst/common';
-import { QueueName, RedisHealthIndicator } from '@hst/queue';
-import { InjectQueue } from '@nestjs/bullmq';
+import { RedisHealthIndicator, registeredQueues } from '@hst/queue';
 import { Controller, Get } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
 
@@ -16,11 +16,9 @@ export class WorkerHealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @InjectQueue(QueueName.OutboxRelay) relay: Queue,
-    @InjectQueue(QueueName.DomainEvents) domainEvents: Queue,
-    @InjectQueue(QueueName.AuditSequencer) sequencer: Queue,
+    moduleRef: ModuleRef,
   ) {
-    this.queues = [relay, domainEvents, sequencer];
+    this.queues = registeredQueues(moduleRef);
   }
 
   @Get()

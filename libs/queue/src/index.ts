@@ -6,3 +6,4 @@ export * from './redis.module';
 export * from './queue.module';
 export * from './redis.health';
 export * from './job-schedules';
+export * from './registered-queues';

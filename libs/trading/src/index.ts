@@ -29,3 +29,4 @@ export * from './jobs/payout.job';
 export * from './services/payout-gateway';
 export * from './services/withdrawals.service';
 export * from './services/payout-scheduler.consumer';
+export * from './settlement-lag.metric';

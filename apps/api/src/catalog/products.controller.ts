@@ -26,7 +26,15 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 import { datasetUpload } from './dataset-upload';
 import { OptionalActor, OptionalJwtGuard } from './optional-actor';
@@ -43,6 +51,7 @@ export class ProductsController {
   @ApiOperation({
     summary: 'Search the public catalog (listed products of active vendors), or mine=true: your own in any state',
   })
+  @ApiOkResponse({ type: ProductPage })
   @ApiErrors(400, 401)
   list(@OptionalActor() actor: Actor | null, @Query() query: ProductsQuery): Promise<ProductPage> {
     return this.products.list(actor, query);
@@ -52,6 +61,7 @@ export class ProductsController {
   @Public()
   @UseGuards(OptionalJwtGuard)
   @ApiOperation({ summary: 'A product: public when listed; any state to its owner, admins and regulators' })
+  @ApiOkResponse({ type: ProductResponse })
   @ApiErrors(400, 404)
   get(@OptionalActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<ProductResponse> {
     return this.products.get(actor, id);
@@ -60,6 +70,7 @@ export class ProductsController {
   @Post()
   @Roles(...PRODUCT_OWNER_ROLES)
   @ApiOperation({ summary: 'Create a draft product (vendor, operator)' })
+  @ApiCreatedResponse({ type: ProductResponse })
   @ApiErrors(400, 401, 403, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProductDto): Promise<ProductResponse> {
     return this.products.create(actor, dto);
@@ -68,6 +79,7 @@ export class ProductsController {
   @Patch(':id')
   @Roles(...PRODUCT_OWNER_ROLES)
   @ApiOperation({ summary: 'Edit a draft or rejected product (owner); never its status' })
+  @ApiOkResponse({ type: ProductResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   update(
     @CurrentActor() actor: Actor,
@@ -91,6 +103,7 @@ export class ProductsController {
       ],
     },
   })
+  @ApiOkResponse({ type: DatasetUploadResponse })
   @ApiErrors(400, 401, 403, 404, 409, 413, 415)
   uploadDataset(
     @CurrentActor() actor: Actor,
@@ -107,6 +120,7 @@ export class ProductsController {
   @ApiOperation({
     summary: 'draft | rejected → pending_review (owner); needs a valid certificate with the operation right',
   })
+  @ApiOkResponse({ type: ProductResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProductResponse> {
     return this.products.transition(actor, id, 'submit');
@@ -116,6 +130,7 @@ export class ProductsController {
   @HttpCode(200)
   @Roles(...productActionRoles('approve'))
   @ApiOperation({ summary: 'pending_review → listed (admin); the submission rules are checked again' })
+  @ApiOkResponse({ type: ProductResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProductResponse> {
     return this.products.transition(actor, id, 'approve');
@@ -125,6 +140,7 @@ export class ProductsController {
   @HttpCode(200)
   @Roles(...productActionRoles('reject'))
   @ApiOperation({ summary: 'pending_review → rejected (admin)' })
+  @ApiOkResponse({ type: ProductResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   reject(
     @CurrentActor() actor: Actor,
@@ -138,6 +154,7 @@ export class ProductsController {
   @HttpCode(200)
   @Roles(...productActionRoles('delist'))
   @ApiOperation({ summary: 'listed → delisted (owner, admin)' })
+  @ApiOkResponse({ type: ProductResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   delist(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProductResponse> {
     return this.products.transition(actor, id, 'delist');
@@ -147,6 +164,7 @@ export class ProductsController {
   @HttpCode(200)
   @Roles(...productActionRoles('relist'))
   @ApiOperation({ summary: 'delisted | suspended → pending_review (owner); the submission rules are checked again' })
+  @ApiOkResponse({ type: ProductResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   relist(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProductResponse> {
     return this.products.transition(actor, id, 'relist');
@@ -156,6 +174,7 @@ export class ProductsController {
   @HttpCode(200)
   @Roles(...productActionRoles('suspend'))
   @ApiOperation({ summary: 'listed | pending_review → suspended (admin, regulator)' })
+  @ApiOkResponse({ type: ProductResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   suspend(
     @CurrentActor() actor: Actor,

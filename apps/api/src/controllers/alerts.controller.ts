@@ -2,7 +2,7 @@ import { AlertPage, AlertResponse, AlertsQuery, AlertsService } from '@hst/audit
 import { CurrentActor, Roles } from '@hst/auth';
 import { Actor } from '@hst/common';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('audit')
@@ -14,6 +14,7 @@ export class AlertsController {
 
   @Get()
   @ApiOperation({ summary: 'Monitoring alerts, newest first (regulator)' })
+  @ApiOkResponse({ type: AlertPage })
   @ApiErrors(400, 401, 403)
   list(@Query() query: AlertsQuery): Promise<AlertPage> {
     return this.alerts.list(query);
@@ -22,6 +23,7 @@ export class AlertsController {
   @Post(':id/ack')
   @HttpCode(200)
   @ApiOperation({ summary: 'open → acknowledged (regulator)' })
+  @ApiOkResponse({ type: AlertResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AlertResponse> {
     return this.alerts.acknowledge(actor, id);

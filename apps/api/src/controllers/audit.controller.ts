@@ -8,7 +8,7 @@ import {
   VerifyQuery,
 } from '@hst/audit';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('audit')
@@ -23,6 +23,7 @@ export class AuditController {
   @Get('events')
   @Roles('regulator', 'admin')
   @ApiOperation({ summary: 'The sequenced audit chain, ordered by seq (regulator, admin)' })
+  @ApiOkResponse({ type: AuditEventPage })
   @ApiErrors(400, 401, 403)
   events(@Query() query: AuditEventsQuery): Promise<AuditEventPage> {
     return this.query.list(query);
@@ -31,6 +32,7 @@ export class AuditController {
   @Get('verify')
   @Roles('regulator')
   @ApiOperation({ summary: 'Recompute the hash chain from the stored rows (regulator)' })
+  @ApiOkResponse({ type: ChainVerificationResponse })
   @ApiErrors(400, 401, 403)
   verify(@Query() query: VerifyQuery): Promise<ChainVerificationResponse> {
     return this.verifier.verify(query);

@@ -2,7 +2,7 @@ import { Actor, Public } from '@hst/common';
 import { AllowInactive, AuthService, CurrentActor, LoginDto, LoginGuard, MeResponse, TokenResponse } from '@hst/auth';
 import { RegisterDto, RegistrationResponse, SubjectsService, UserEntity } from '@hst/subjects';
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('auth')
@@ -16,6 +16,7 @@ export class AuthController {
   @Public()
   @Post('register')
   @ApiOperation({ summary: 'Register a market subject (市场主体) and its first user; it starts pending' })
+  @ApiCreatedResponse({ type: RegistrationResponse })
   @ApiErrors(400, 409, 413)
   register(@Body() dto: RegisterDto): Promise<RegistrationResponse> {
     return this.subjects.register(dto);
@@ -27,6 +28,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
   @ApiOperation({ summary: 'Exchange email and password for a bearer token' })
+  @ApiOkResponse({ type: TokenResponse })
   @ApiErrors(400, 401, 429)
   login(@Req() request: { user: UserEntity }): Promise<TokenResponse> {
     return this.auth.issueToken(request.user);
@@ -36,6 +38,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The calling user and its subject (also for pending and suspended subjects)' })
+  @ApiOkResponse({ type: MeResponse })
   @ApiErrors(401)
   me(@CurrentActor() actor: Actor): Promise<MeResponse> {
     return this.auth.me(actor);

@@ -11,7 +11,7 @@ import {
   SubjectsService,
 } from '@hst/subjects';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('subjects')
@@ -23,6 +23,7 @@ export class SubjectsController {
   @Get()
   @Roles(...SUBJECT_READER_ROLES)
   @ApiOperation({ summary: 'List subjects (admin, regulator)' })
+  @ApiOkResponse({ type: SubjectPage })
   @ApiErrors(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: SubjectsQuery): Promise<SubjectPage> {
     return this.subjects.list(actor, query);
@@ -30,6 +31,7 @@ export class SubjectsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A subject (admin, regulator, or your own)' })
+  @ApiOkResponse({ type: SubjectResponse })
   @ApiErrors(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SubjectResponse> {
     return this.subjects.get(actor, id);
@@ -38,6 +40,7 @@ export class SubjectsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create an active subject with its first user, e.g. a regulator (admin)' })
+  @ApiCreatedResponse({ type: SubjectResponse })
   @ApiErrors(400, 401, 403, 409)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateSubjectDto): Promise<SubjectResponse> {
     return this.subjects.create(actor, dto);
@@ -47,6 +50,7 @@ export class SubjectsController {
   @HttpCode(200)
   @Roles(...SUBJECT_ACTION_ROLES.approve)
   @ApiOperation({ summary: 'pending → active (admin)' })
+  @ApiOkResponse({ type: SubjectResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SubjectResponse> {
     return this.subjects.transition(actor, id, 'approve');
@@ -56,6 +60,7 @@ export class SubjectsController {
   @HttpCode(200)
   @Roles(...SUBJECT_ACTION_ROLES.reject)
   @ApiOperation({ summary: 'pending → rejected (admin)' })
+  @ApiOkResponse({ type: SubjectResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   reject(
     @CurrentActor() actor: Actor,
@@ -69,6 +74,7 @@ export class SubjectsController {
   @HttpCode(200)
   @Roles(...SUBJECT_ACTION_ROLES.suspend)
   @ApiOperation({ summary: 'active → suspended (admin, regulator); takes effect on issued tokens' })
+  @ApiOkResponse({ type: SubjectResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   suspend(
     @CurrentActor() actor: Actor,
@@ -82,6 +88,7 @@ export class SubjectsController {
   @HttpCode(200)
   @Roles(...SUBJECT_ACTION_ROLES.reinstate)
   @ApiOperation({ summary: 'suspended → active (admin)' })
+  @ApiOkResponse({ type: SubjectResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   reinstate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SubjectResponse> {
     return this.subjects.transition(actor, id, 'reinstate');

@@ -9,7 +9,7 @@ import {
 } from '@hst/registry';
 import { ReasonDto } from '@hst/subjects';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 import { CertNoPipe } from './cert-no.pipe';
 
@@ -21,6 +21,7 @@ export class CertificatesController {
   @Public()
   @Get('keys')
   @ApiOperation({ summary: 'The public keys that sign certificates, for offline verification' })
+  @ApiOkResponse({ type: [SigningKeyResponse] })
   keys(): Promise<SigningKeyResponse[]> {
     return this.certificates.keysList();
   }
@@ -28,6 +29,7 @@ export class CertificatesController {
   @Public()
   @Get(':certNo')
   @ApiOperation({ summary: 'A certificate with its Ed25519 signature (public)' })
+  @ApiOkResponse({ type: CertificateResponse })
   @ApiErrors(404)
   get(@Param('certNo', CertNoPipe) certNo: string): Promise<CertificateResponse> {
     return this.certificates.get(certNo);
@@ -36,6 +38,7 @@ export class CertificatesController {
   @Public()
   @Get(':certNo/verify')
   @ApiOperation({ summary: 'Checks signature, status and validity period (public)' })
+  @ApiOkResponse({ type: CertificateVerification })
   @ApiErrors(404)
   verify(@Param('certNo', CertNoPipe) certNo: string): Promise<CertificateVerification> {
     return this.certificates.verify(certNo);
@@ -46,6 +49,7 @@ export class CertificatesController {
   @ApiBearerAuth()
   @Roles('admin')
   @ApiOperation({ summary: 'valid → revoked; products relying on it are suspended (admin)' })
+  @ApiOkResponse({ type: CertificateResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   revoke(
     @CurrentActor() actor: Actor,
@@ -59,6 +63,7 @@ export class CertificatesController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The holder transfers it: old → transferred, the receiver gets a new certificate' })
+  @ApiOkResponse({ type: CertificateResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   transfer(
     @CurrentActor() actor: Actor,

@@ -37,6 +37,7 @@ export class RegistrationsController {
   @Post()
   @Roles('vendor', 'operator')
   @ApiOperation({ summary: 'Register a data resource and the rights claimed (数据登记); starts submitted' })
+  @ApiCreatedResponse({ type: RegistrationResponse })
   @ApiErrors(400, 401, 403, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateRegistrationDto): Promise<RegistrationResponse> {
     return this.registrations.create(actor, dto);
@@ -44,6 +45,7 @@ export class RegistrationsController {
 
   @Get()
   @ApiOperation({ summary: 'Your registrations (mine=true), all (admin, regulator), or the public notices (公示)' })
+  @ApiOkResponse({ type: RegistrationPage })
   @ApiErrors(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: RegistrationsQuery): Promise<RegistrationPage> {
     return this.registrations.list(actor, query);
@@ -61,6 +63,7 @@ export class RegistrationsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'submitted → in_notice; the notice ends after REGISTRATION_NOTICE_SECONDS (admin)' })
+  @ApiOkResponse({ type: RegistrationResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   startNotice(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RegistrationResponse> {
     return this.registrations.startNotice(actor, id);
@@ -70,6 +73,7 @@ export class RegistrationsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'submitted → rejected (admin)' })
+  @ApiOkResponse({ type: RegistrationResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   reject(
     @CurrentActor() actor: Actor,
@@ -93,6 +97,7 @@ export class RegistrationsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Upheld → rejected; dismissed → in_notice with the remaining notice time (admin)' })
+  @ApiOkResponse({ type: RegistrationResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   resolveObjection(
     @CurrentActor() actor: Actor,

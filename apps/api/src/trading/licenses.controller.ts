@@ -3,7 +3,7 @@ import { Actor } from '@hst/common';
 import { LicensePage, LicenseResponse, LicensesQuery, LicensesService } from '@hst/licensing';
 import { ReasonDto } from '@hst/subjects';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('licensing')
@@ -14,6 +14,7 @@ export class LicensesController {
 
   @Get()
   @ApiOperation({ summary: 'Your licenses as buyer or product owner; all of them for admin and regulator' })
+  @ApiOkResponse({ type: LicensePage })
   @ApiErrors(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: LicensesQuery): Promise<LicensePage> {
     return this.licenses.list(actor, query);
@@ -21,6 +22,7 @@ export class LicensesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A license; expired is derived from validUntil' })
+  @ApiOkResponse({ type: LicenseResponse })
   @ApiErrors(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<LicenseResponse> {
     return this.licenses.get(actor, id);
@@ -30,6 +32,7 @@ export class LicensesController {
   @HttpCode(200)
   @Roles('vendor', 'operator', 'admin', 'regulator')
   @ApiOperation({ summary: 'active → suspended (product owner, admin, regulator)' })
+  @ApiOkResponse({ type: LicenseResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   suspend(
     @CurrentActor() actor: Actor,
@@ -43,6 +46,7 @@ export class LicensesController {
   @HttpCode(200)
   @Roles('vendor', 'operator', 'admin', 'regulator')
   @ApiOperation({ summary: 'active | suspended → revoked (product owner, admin, regulator)' })
+  @ApiOkResponse({ type: LicenseResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   revoke(
     @CurrentActor() actor: Actor,
@@ -56,6 +60,7 @@ export class LicensesController {
   @HttpCode(200)
   @Roles('vendor', 'operator', 'admin', 'regulator')
   @ApiOperation({ summary: 'suspended → active (product owner, admin, regulator)' })
+  @ApiOkResponse({ type: LicenseResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   reinstate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<LicenseResponse> {
     return this.licenses.transition(actor, id, 'reinstate');

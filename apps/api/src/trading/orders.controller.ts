@@ -13,7 +13,14 @@ import {
 } from '@hst/trading';
 import { ReasonDto } from '@hst/subjects';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 import { ApiIdempotencyKey, Idempotency } from './idempotency-request';
 
@@ -30,6 +37,7 @@ export class OrdersController {
 
   @Get()
   @ApiOperation({ summary: 'Your orders as buyer or vendor; all of them for admin and regulator' })
+  @ApiOkResponse({ type: OrderPage })
   @ApiErrors(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: OrdersQuery): Promise<OrderPage> {
     return this.orders.list(actor, query);
@@ -37,6 +45,7 @@ export class OrdersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'An order (buyer, vendor, admin, regulator)' })
+  @ApiOkResponse({ type: OrderResponse })
   @ApiErrors(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
     return this.orders.get(actor, id);
@@ -49,6 +58,7 @@ export class OrdersController {
   @ApiOperation({
     summary: 'Pay from your wallet into escrow; the license is issued and the order delivered in the same transaction',
   })
+  @ApiOkResponse({ type: OrderResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   pay(
     @CurrentActor() actor: Actor,
@@ -62,6 +72,7 @@ export class OrdersController {
   @HttpCode(200)
   @Roles('buyer')
   @ApiOperation({ summary: 'pending_payment → cancelled (the buyer)' })
+  @ApiOkResponse({ type: OrderResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
     return this.orders.cancel(actor, id);
@@ -73,6 +84,7 @@ export class OrdersController {
   @ApiOperation({
     summary: 'Accept the delivery: the worker settles now instead of at the end of the dispute window (202)',
   })
+  @ApiAcceptedResponse({ type: OrderResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   confirm(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
     return this.settlement.confirm(actor, id);
@@ -83,6 +95,7 @@ export class OrdersController {
   @ApiOperation({
     summary: 'Dispute a delivered order within the dispute window (the buyer): the order goes disputed and waits',
   })
+  @ApiCreatedResponse({ type: DisputeResponse })
   @ApiErrors(400, 401, 403, 404, 409)
   dispute(
     @CurrentActor() actor: Actor,

@@ -13,7 +13,14 @@ import {
   WithdrawalsService,
 } from '@hst/trading';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 import { ApiIdempotencyKey, Idempotency } from './idempotency-request';
 
@@ -28,6 +35,7 @@ export class WalletController {
 
   @Get()
   @ApiOperation({ summary: "Your subject's wallet (opened on first use)" })
+  @ApiOkResponse({ type: WalletResponse })
   @ApiErrors(401, 403)
   get(@CurrentActor() actor: Actor): Promise<WalletResponse> {
     return this.wallets.get(actor);
@@ -35,6 +43,7 @@ export class WalletController {
 
   @Get('entries')
   @ApiOperation({ summary: 'Your statement lines, newest first' })
+  @ApiOkResponse({ type: WalletEntryPage })
   @ApiErrors(400, 401, 403)
   entries(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<WalletEntryPage> {
     return this.wallets.entries(actor, query);
@@ -44,6 +53,7 @@ export class WalletController {
   @Roles('admin')
   @ApiIdempotencyKey()
   @ApiOperation({ summary: "bank → a subject's wallet (admin)" })
+  @ApiCreatedResponse({ type: DepositResponse })
   @ApiErrors(400, 401, 403, 409, 422)
   deposit(
     @CurrentActor() actor: Actor,
@@ -59,6 +69,7 @@ export class WalletController {
   @ApiOperation({
     summary: 'Withdraw to your bank account: held at once (202), then paid out by the worker or released on failure',
   })
+  @ApiAcceptedResponse({ type: WithdrawalResponse })
   @ApiErrors(400, 401, 403, 409, 422)
   withdraw(
     @CurrentActor() actor: Actor,
@@ -70,6 +81,7 @@ export class WalletController {
 
   @Get('withdrawals')
   @ApiOperation({ summary: 'Your withdrawals, newest first' })
+  @ApiOkResponse({ type: WithdrawalPage })
   @ApiErrors(400, 401, 403)
   listWithdrawals(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<WithdrawalPage> {
     return this.withdrawals.list(actor, query);

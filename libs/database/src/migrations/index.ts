@@ -15,6 +15,7 @@ import { CreateWithdrawals1796220000000 } from './1796220000000-CreateWithdrawal
 import { RecordConsumerSubscriptions1796300000000 } from './1796300000000-RecordConsumerSubscriptions';
 import { SearchIndexWithoutPendingList1796400000000 } from './1796400000000-SearchIndexWithoutPendingList';
 import { KeysetTimesInMilliseconds1796500000000 } from './1796500000000-KeysetTimesInMilliseconds';
+import { LedgerJournalAppendOnly1796600000000 } from './1796600000000-LedgerJournalAppendOnly';
 
 /** Every migration, in order. Listed explicitly so that bundlers and test runners need no globs. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   RecordConsumerSubscriptions1796300000000,
   SearchIndexWithoutPendingList1796400000000,
   KeysetTimesInMilliseconds1796500000000,
+  LedgerJournalAppendOnly1796600000000,
 ];
