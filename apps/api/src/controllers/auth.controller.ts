@@ -1,6 +1,6 @@
 import { Actor, Public } from '@hst/common';
 import { AllowInactive, AuthService, CurrentActor, LoginDto, LoginGuard, MeResponse, TokenResponse } from '@hst/auth';
-import { RegisterDto, RegistrationResponse, SubjectsService, UserEntity } from '@hst/subjects';
+import { RegisterDto, SignUpResponse, SubjectsService, UserEntity } from '@hst/subjects';
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
@@ -16,9 +16,9 @@ export class AuthController {
   @Public()
   @Post('register')
   @ApiOperation({ summary: 'Register a market subject (市场主体) and its first user; it starts pending' })
-  @ApiCreatedResponse({ type: RegistrationResponse })
+  @ApiCreatedResponse({ type: SignUpResponse })
   @ApiErrors(400, 409, 413)
-  register(@Body() dto: RegisterDto): Promise<RegistrationResponse> {
+  register(@Body() dto: RegisterDto): Promise<SignUpResponse> {
     return this.subjects.register(dto);
   }
 

@@ -12,6 +12,12 @@ describe(validateEnv.name, () => {
     expect(validateEnv({ PORT: '8080' }).PORT).toBe(8080);
   });
 
+  it('should load the demo data by default outside production only, unless DEMO_SEED says otherwise', () => {
+    expect(validateEnv({}).DEMO_SEED).toBe(true);
+    expect(validateEnv({ DEMO_SEED: 'false' }).DEMO_SEED).toBe(false);
+    expect(() => validateEnv({ DEMO_SEED: 'yes' })).toThrow(/DEMO_SEED must be true or false/);
+  });
+
   it('should name the variable that is wrong', () => {
     expect(() => validateEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => validateEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
@@ -29,6 +35,8 @@ describe(validateEnv.name, () => {
       CERTIFICATE_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----',
     };
     expect(validateEnv(explicit).NODE_ENV).toBe('production');
+    expect(validateEnv(explicit).DEMO_SEED).toBe(false);
+    expect(validateEnv({ ...explicit, DEMO_SEED: 'true' }).DEMO_SEED).toBe(true);
     expect(() => validateEnv({ ...explicit, JWT_SECRET: 'short-but-16-chars' })).toThrow(/JWT_SECRET/);
     expect(() => validateEnv({ ...explicit, CERTIFICATE_SIGNING_KEY: undefined })).toThrow(/CERTIFICATE_SIGNING_KEY/);
   });

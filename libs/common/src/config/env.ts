@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -23,6 +24,8 @@ export const DEV_DEFAULTS = {
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Every environment variable the exchange reads, validated once at start-up. */
 export class Env {
@@ -204,6 +207,15 @@ export class Env {
   @Min(1024)
   DATASET_MAX_BYTES = 10485760;
 
+  /**
+   * Whether `npm start` loads the demo data (seeds/demo.ts) into an empty database. Unset: on, except in
+   * production (validateEnv fills it in, because the default depends on NODE_ENV).
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DEMO_SEED must be true or false' })
+  DEMO_SEED: boolean;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -238,5 +250,6 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
+  env.DEMO_SEED ??= env.NODE_ENV !== 'production';
   return env;
 }

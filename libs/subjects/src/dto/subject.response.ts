@@ -23,7 +23,8 @@ export class SubjectPage {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class RegistrationResponse {
+/** POST /auth/register: the new (pending) subject and its first user. */
+export class SignUpResponse {
   @ApiProperty({ format: 'uuid' }) subjectId: string;
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ example: 'pending' }) status: string;

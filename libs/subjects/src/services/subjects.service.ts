@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CreateSubjectDto, NewUserDto, RegisterDto, SubjectFieldsDto } from '../dto/register.dto';
 import type { SubjectsQuery } from '../dto/subject-actions.dto';
-import type { RegistrationResponse, SubjectResponse } from '../dto/subject.response';
+import type { SignUpResponse, SubjectResponse } from '../dto/subject.response';
 import { SubjectEntity } from '../entities/subject.entity';
 import { UserEntity } from '../entities/user.entity';
 import { SubjectErrorCode, SubjectException } from '../exceptions/subject.exception';
@@ -33,7 +33,7 @@ export class SubjectsService {
   ) {}
 
   /** Self-registration: the subject waits, `pending`, for an admin's approval. */
-  async register(dto: RegisterDto): Promise<RegistrationResponse> {
+  async register(dto: RegisterDto): Promise<SignUpResponse> {
     const { subject, user } = await this.insertSubjectWithUser(null, { ...dto, status: 'pending' });
     return { subjectId: subject.id, userId: user.id, status: subject.status };
   }
