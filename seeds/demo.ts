@@ -22,6 +22,8 @@ export type DemoSummary = {
 };
 
 const YEAR_MS = 365 * 86_400_000;
+/** pg_advisory_lock key of the demo seed (the exchange's keys are 7_310_0xx). */
+const DEMO_SEED_LOCK_KEY = 7_310_020;
 
 /**
  * Loads the demo data (汉数通's Wuhan market in miniature) through the API's own routes, into a database that has
@@ -29,7 +31,20 @@ const YEAR_MS = 365 * 86_400_000;
  * API as createApiApp builds it, initialised, with the platform admin bootstrapped.
  */
 export async function seedDemo(app: NestFastifyApplication): Promise<DemoSummary | null> {
-  if (await hasMarketSubjects(app.get(DataSource))) return null;
+  // Two `npm start`s on one empty database: the second waits here, then finds the first one's subjects.
+  const lock = app.get(DataSource).createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [DEMO_SEED_LOCK_KEY]);
+    if (await hasMarketSubjects(app.get(DataSource))) return null;
+    return await loadDemo(app);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [DEMO_SEED_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+async function loadDemo(app: NestFastifyApplication): Promise<DemoSummary> {
   const api = new SeedClient(app);
   const admin = await adminToken(app, api);
   const subjects = await createDemoSubjects(api, admin);

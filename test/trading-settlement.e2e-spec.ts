@@ -78,22 +78,13 @@ describe('Trading: settlement (e2e)', () => {
     await until(async () => (await statusOf(orderId)) === 'settled');
     expect(await walletBalance(api, vendor)).toBe(vendorBefore + PRICE - 300);
     expect(await walletBalance(api, buyer)).toBe(buyerBefore - PRICE);
-    const transfers = await transfersOf(orderId);
-    expect(transfers).toEqual(
+    expect(await transfersOf(orderId)).toEqual(
       [
         ['payment', `wallet:${buyer.subjectId}`, 'escrow', PRICE],
         ['settlement', 'escrow', `wallet:${vendor.subjectId}`, PRICE - 300],
         ['platform_fee', 'escrow', 'platform_fee', 300],
       ].sort(),
     );
-    // What the order moved through each system account (others' orders move them too meanwhile).
-    const net = (account: string) =>
-      transfers.reduce(
-        (sum, [, debit, credit, amount]) =>
-          sum + (credit === account ? +amount : 0) - (debit === account ? +amount : 0),
-        0,
-      );
-    expect({ escrow: net('escrow'), platformFee: net('platform_fee') }).toEqual({ escrow: 0, platformFee: 300 });
     const order = await api.http().get(`/api/v1/orders/${orderId}`).auth(vendor.token, { type: 'bearer' }).expect(200);
     expect(order.body).toMatchObject({ status: 'settled', settledAt: expect.any(String), refundFen: 0 });
     const ledger = api.app.get(LedgerService);

@@ -9,17 +9,16 @@ import type { Queue } from 'bullmq';
 @Public()
 @Controller('health')
 export class WorkerHealthController {
-  private readonly queues: Queue[];
+  /** Looked up at the first check, once every module has registered its queues. */
+  private queues?: Queue[];
 
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    moduleRef: ModuleRef,
-  ) {
-    this.queues = registeredQueues(moduleRef);
-  }
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   @Get()
   @HealthCheck()
@@ -30,6 +29,7 @@ export class WorkerHealthController {
       async () => {
         const indicator = this.indicators.check('queues');
         try {
+          this.queues ??= registeredQueues(this.moduleRef);
           const depth = await Promise.all(this.queues.map(async (q) => [q.name, await q.count()] as const));
           return indicator.up({ waiting: Object.fromEntries(depth) });
         } catch (error) {

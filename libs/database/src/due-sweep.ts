@@ -20,7 +20,7 @@ export async function sweepDue(
   const params = due.params ?? [];
   const [after, afterId, limit] = [params.length + 1, params.length + 2, params.length + 3].map((n) => `$${n}`);
   const sql = `SELECT id, to_json(${due.dueAt}) #>> '{}' AS due_at FROM ${due.table}
-    WHERE (${due.where}) AND (${after}::timestamptz IS NULL OR (${due.dueAt}, id) > (${after}::timestamptz, ${afterId}::uuid))
+    WHERE (${due.where}) AND ${due.dueAt} IS NOT NULL AND (${after}::timestamptz IS NULL OR (${due.dueAt}, id) > (${after}::timestamptz, ${afterId}::uuid))
     ORDER BY ${due.dueAt}, id LIMIT ${limit}::int`;
   let handled = 0;
   let cursor: { dueAt: string; id: string } | undefined;

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** The process's Prometheus registry and the metrics every app shares. */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
+  private readonly logger = new Logger(MetricsService.name);
 
   readonly httpDuration = new Histogram({
     name: 'hst_http_request_duration_seconds',
@@ -25,20 +26,31 @@ export class MetricsService {
     collectDefaultMetrics({ register: this.registry, prefix: 'hst_' });
   }
 
-  /** A gauge whose value is read when Prometheus scrapes (queue depth, sequencing lag). */
+  /**
+   * A gauge whose value is read when Prometheus scrapes (queue depth, lags). A read that fails (the database
+   * down, say) does not fail the whole scrape, whose other metrics matter most exactly then: the gauge shows
+   * no labelled samples, or NaN (unknown, not 0) when it has no labels.
+   */
   gauge<L extends string>(
     name: string,
     help: string,
     labelNames: readonly L[],
     collect: (g: Gauge<L>) => Promise<void>,
   ) {
+    const logger = this.logger;
     return new Gauge<L>({
       name,
       help,
       labelNames,
       registers: [this.registry],
       async collect() {
-        await collect(this);
+        try {
+          await collect(this);
+        } catch (error) {
+          this.reset();
+          if (labelNames.length === 0) this.set(NaN);
+          logger.warn(`${name} not collected: ${(error as Error).message}`);
+        }
       },
     });
   }

@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { ModuleRef } from '@nestjs/core';
+import { UnknownElementException } from '@nestjs/core/errors/exceptions/unknown-element.exception';
 import type { Queue } from 'bullmq';
 import { QueueName } from './queue-names';
 
@@ -11,8 +12,9 @@ export function registeredQueues(moduleRef: ModuleRef): Queue[] {
   return Object.values(QueueName).flatMap((name) => {
     try {
       return [moduleRef.get<Queue>(getQueueToken(name), { strict: false })];
-    } catch {
-      return []; // not registered here
+    } catch (error) {
+      if (error instanceof UnknownElementException) return []; // not registered in this application
+      throw error;
     }
   });
 }

@@ -6,6 +6,8 @@ describe(isTimeIdCursor.name, () => {
   it('should accept what toISOString, PostgreSQL JSON and a UUID produce', () => {
     expect(isTimeIdCursor({ t: new Date().toISOString(), id })).toBe(true);
     expect(isCursorTime('2026-11-29T18:30:00.123456+00:00')).toBe(true);
+    expect(isCursorTime('2026-11-29T18:30:00-15:59')).toBe(true);
+    expect(isCursorTime('0052-02-29T00:00:00Z')).toBe(true);
   });
 
   it('should refuse forged times and ids that PostgreSQL would choke on', () => {
@@ -13,6 +15,11 @@ describe(isTimeIdCursor.name, () => {
     expect(isCursorTime('1')).toBe(false);
     expect(isCursorTime('2026-01-01T24:00:00Z')).toBe(false);
     expect(isCursorTime('2026-01-01')).toBe(false);
+    expect(isCursorTime('2026-01-01T00:00:00+99:00')).toBe(false);
+    expect(isCursorTime('2026-01-01T00:00:00-16:00')).toBe(false);
+    expect(isCursorTime('2026-01-01T00:00:00+05:60')).toBe(false);
+    expect(isCursorTime('0000-01-01T00:00:00Z')).toBe(false);
+    expect(isCursorTime('0050-02-29T00:00:00Z')).toBe(false);
     expect(isTimeIdCursor({ t: new Date().toISOString(), id: 'x' })).toBe(false);
   });
 

@@ -52,24 +52,30 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A cursor field that holds a UUID (checked, so that a forged cursor is a 400, not a database error). */
 export const isCursorId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
 /**
  * A cursor field that holds an instant as toISOString or PostgreSQL's JSON (microseconds) wrote it, on a
- * real calendar day: '2026-02-30…' and '1' are refused, so a forged cursor is a 400, not a database error.
+ * real calendar day of years 1–9999 with an offset PostgreSQL accepts (at most ±15:59): '2026-02-30…', '1'
+ * and '…+99:00' are refused, so a forged cursor is a 400, not a database error.
  */
 export const isCursorTime = (value: unknown): value is string => {
   const m = typeof value === 'string' ? TIMESTAMP.exec(value) : null;
   if (!m) return false;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
-  const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day));
+  const [offsetHours, offsetMinutes] = [m[8], m[9]].map((v) => (v === undefined ? 0 : Number(v)));
+  const date = new Date(0);
+  date.setUTCFullYear(year ?? 0, (month ?? 0) - 1, day); // not Date.UTC, which reads years 0–99 as 1900–1999
   return (
+    (year ?? 0) >= 1 &&
     date.getUTCFullYear() === year &&
     date.getUTCMonth() === (month ?? 0) - 1 &&
     date.getUTCDate() === day &&
     (hour ?? 24) < 24 &&
     (minute ?? 60) < 60 &&
-    (second ?? 60) < 60
+    (second ?? 60) < 60 &&
+    (offsetHours ?? 16) < 16 &&
+    (offsetMinutes ?? 60) < 60
   );
 };
 

@@ -11,14 +11,14 @@ const COLUMNS: [table: string, column: string][] = [
   ['licenses', 'created_at'],
   ['orders', 'created_at'],
   ['disputes', 'opened_at'],
+  ['ledger_transfers', 'created_at'],
 ];
 
 /**
  * List cursors carry a row's time to the millisecond, as the API shows it; with microseconds in the column,
  * rows created within the same millisecond as a page's last row fell between the cursor and that row and the
- * next page skipped them. These columns now round to milliseconds (KEYSET_TIME_PRECISION); PostgreSQL
- * rebuilds their indexes as they were. (ledger_transfers.created_at is written by LedgerService.post from
- * a JS Date, already in milliseconds, and keeps its type: a rewrite of the ledger buys nothing.)
+ * next page skipped them. These columns now round to milliseconds (KEYSET_TIME_PRECISION), whoever writes
+ * them; PostgreSQL rebuilds their indexes as they were.
  */
 export class KeysetTimesInMilliseconds1796500000000 implements MigrationInterface {
   name = 'KeysetTimesInMilliseconds1796500000000';

@@ -1,4 +1,4 @@
-import { bigintFenTransformer } from '@hst/common';
+import { bigintFenTransformer, KEYSET_TIME_PRECISION } from '@hst/common';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { TransferKind } from '../accounts';
 
@@ -30,6 +30,6 @@ export class LedgerTransferEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   reference: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: KEYSET_TIME_PRECISION })
   createdAt: Date;
 }
