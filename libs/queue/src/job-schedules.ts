@@ -7,8 +7,9 @@ type Schedule = { queue: Queue; id: string; everyMs: number; jobName: string };
 
 /**
  * The worker's recurring jobs (BullMQ job schedulers). Upserting is idempotent, so each is written at
- * start and again every JOB_SCHEDULES_REFRESH_MS (a minute by default): a Redis restarted empty, or failed
- * over to a replica that lacked them, has every schedule back within that time instead of at the next deploy.
+ * start, again whenever a queue's Redis connection comes back (a Redis restarted empty has them back at once),
+ * and every JOB_SCHEDULES_REFRESH_MS (a minute by default) for what a reconnect does not show, such as a
+ * failover to a replica that lacked them.
  */
 @Injectable()
 export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,13 +26,16 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     await this.upsertAll();
-    this.timer = setInterval(
-      () => {
-        this.upsertAll().catch((error: Error) => this.logger.warn(`job schedules not refreshed: ${error.message}`));
-      },
-      this.config.get('JOB_SCHEDULES_REFRESH_MS', { infer: true }),
-    );
+    // Connected by now: every later 'ready' is a reconnect.
+    for (const queue of new Set(this.schedules.map((s) => s.queue))) {
+      (await queue.client).on('ready', () => this.refresh());
+    }
+    this.timer = setInterval(() => this.refresh(), this.config.get('JOB_SCHEDULES_REFRESH_MS', { infer: true }));
     this.timer.unref();
+  }
+
+  private refresh(): void {
+    this.upsertAll().catch((error: Error) => this.logger.warn(`job schedules not refreshed: ${error.message}`));
   }
 
   onApplicationShutdown(): void {

@@ -22,6 +22,12 @@ export abstract class InstrumentedProcessor extends WorkerHost implements OnAppl
     this.metrics.jobOutcomes.inc({ queue: this.queueName, outcome: 'completed' });
   }
 
+  /** The worker's own trouble (Redis lost mid-job, say): logged; the job itself is redelivered or swept. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.log.warn(`${this.queueName} worker: ${error.message}`);
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
     this.metrics.jobOutcomes.inc({ queue: this.queueName, outcome: 'failed' });
