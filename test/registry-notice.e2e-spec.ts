@@ -6,11 +6,9 @@ import { DataSource } from 'typeorm';
 import { startApi, startWorker, TestApi } from './support/app';
 import { adminToken, registerSubject, TestSubject } from './support/factories';
 import { registrationRequest } from './support/registry-factories';
-import { until } from './support/wait';
+import { sleep, until } from './support/wait';
 
 const NOTICE_SECONDS = 2;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The public notice timer through the real worker: delayed jobs, restarts and the PostgreSQL sweep. */
 describe('Registration notice timer (e2e)', () => {

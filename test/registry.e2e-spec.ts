@@ -9,6 +9,7 @@ import {
   issueCertificate,
   registrationRequest,
 } from './support/registry-factories';
+import { sleep } from './support/wait';
 
 describe('Registry (e2e)', () => {
   let api: TestApi;
@@ -171,7 +172,7 @@ describe('Registry (e2e)', () => {
       const before = await as(vendor.token).get(`/registrations/${id}`).expect(200);
       const remainingMs = Date.parse(before.body.noticeEndsAt) - Date.now();
       await as(other.token).post(`/registrations/${id}/objections`, { reason: '存疑' }).expect(201);
-      await new Promise((r) => setTimeout(r, 300));
+      await sleep(300);
       const dismissed = await as(admin)
         .post(`/registrations/${id}/resolve-objection`, { upheld: false, note: '异议不成立' })
         .expect(200);

@@ -14,6 +14,7 @@ import {
   untilOutboxDispatched,
 } from './support/settlement-fixtures';
 import { RedisServer, WorkerProcess } from './support/worker-process';
+import { sleep } from './support/wait';
 
 const N = 150;
 const KILLS = 12;
@@ -28,8 +29,6 @@ const WORKER_ENV = {
   // A domain-event job that stalls twice (its worker killed twice) fails for good; PostgreSQL redelivers it.
   OUTBOX_REDELIVERY_AFTER_SECONDS: '5',
 };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Three real worker processes settle a stream of confirmed orders while, one after the other, they are

@@ -13,6 +13,7 @@ import {
   untilOutboxDispatched,
 } from './support/settlement-fixtures';
 import { RedisServer, WorkerProcess } from './support/worker-process';
+import { sleep } from './support/wait';
 
 const N = 80;
 const CHUNK = 10;
@@ -24,8 +25,6 @@ const WORKER_ENV = {
   JOB_SCHEDULES_REFRESH_MS: '1000',
   OUTBOX_REDELIVERY_AFTER_SECONDS: '2',
 };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Redis dies (SIGKILL) while the worker settles a stream of confirmed orders, and comes back empty on the

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { startApi, startWorker, TestApi } from './support/app';
 import { adminToken, registerSubject, TestSubject } from './support/factories';
 import { approvedOrder, deposit, listedProduct, pay, walletBalance } from './support/trading-factories';
-import { until } from './support/wait';
+import { sleep, until } from './support/wait';
 
 const WINDOW_SECONDS = 2;
 const PRICE = 10_000;
@@ -119,7 +119,7 @@ describe('Trading: settlement (e2e)', () => {
     await db.query(`UPDATE orders SET settle_due_at = now() - interval '1 second' WHERE id = $1`, [early]);
     const outcomes = await Promise.all(Array.from({ length: 6 }, () => settlement.settle(early)));
     expect(outcomes.filter((o) => o === 'settled')).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     expect((await transfersOf(early)).filter((t) => t[0] === 'settlement')).toHaveLength(1);
   });
 

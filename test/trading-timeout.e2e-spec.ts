@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { startApi, startWorker, TestApi } from './support/app';
 import { adminToken, registerSubject, TestSubject } from './support/factories';
 import { approvedOrder, deposit, listedProduct, pay } from './support/trading-factories';
+import { sleep } from './support/wait';
 
 const TIMEOUT_SECONDS = 2;
 
@@ -49,7 +50,7 @@ describe('Trading: payment timeout (e2e)', () => {
     const until = Date.now() + withinMs;
     while ((await getOrder(id)).status !== status) {
       if (Date.now() > until) throw new Error(`order ${id} not ${status} within ${withinMs} ms`);
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
   }
 

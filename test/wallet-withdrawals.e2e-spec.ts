@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { startApi, startWorker, TestApi } from './support/app';
 import { adminToken, registerSubject, TestSubject } from './support/factories';
 import { deposit } from './support/trading-factories';
-import { until } from './support/wait';
+import { sleep, until } from './support/wait';
 
 const bearer = { type: 'bearer' } as const;
 
@@ -166,7 +166,7 @@ describe('Wallet: withdrawals (e2e)', () => {
     jest.spyOn(gateway, 'payOut').mockRejectedValue(new Error('bank unavailable'));
     const res = await withdraw(subject, { amountFen: 3_000 }).expect(202);
     const id = res.body.id as string;
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
     expect(await statusOf(id)).toBe('held');
     const withdrawals = api.app.get(WithdrawalsService);
     expect(await withdrawals.payOutDue()).toBe(0); // held for less than a minute: the queue's

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import type { TestApi } from './app';
 import { adminToken, registerSubject, TestSubject } from './factories';
 import { deposit, listedProduct, PURPOSE } from './trading-factories';
+import { sleep } from './wait';
 
 /** Vendors with auto-approved products (one public-source, so the data authority takes a share) and a funded buyer. */
 export type Market = { buyer: Actor; vendors: TestSubject[]; productIds: string[] };
@@ -93,7 +94,7 @@ export async function untilAllSettled(db: DataSource, orderIds: string[], timeou
     const settled = await settledCount(db, orderIds);
     if (settled === orderIds.length) return;
     if (Date.now() > deadline) throw new Error(`${settled}/${orderIds.length} orders settled in ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
   }
 }
 
@@ -191,7 +192,7 @@ export async function untilOutboxDispatched(db: DataSource, timeoutMs: number, r
         `${count} outbox events not dispatched in ${timeoutMs} ms: ${JSON.stringify({ stuck, jobs, consumers })}`,
       );
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
   }
 }
 

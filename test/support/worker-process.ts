@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import Redis from 'ioredis';
+import { sleep } from './wait';
 
 const ROOT = resolve(__dirname, '../..');
 /** ts-node's own CLI run in this node: it transpiles with @swc/core (no type check, no build), in-process. */
@@ -21,8 +22,6 @@ export async function freePort(): Promise<number> {
     });
   });
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A child process with its last output kept for the failure message, and an exit that can be awaited. */
 class Child {

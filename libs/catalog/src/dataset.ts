@@ -10,8 +10,12 @@ export type DatasetRecord = Record<string, unknown>;
  * as stored. A vendor computes the same value before registering the data (registration `contentDigest`).
  */
 export function datasetDigest(records: readonly DatasetRecord[]): string {
-  return createHash('sha256').update(canonicalJson(records), 'utf8').digest('hex');
+  return canonicalDigest(canonicalJson(records));
 }
+
+/** The same digest of records already serialised by canonicalJson (an upload serialises them once). */
+export const canonicalDigest = (canonical: string): string =>
+  createHash('sha256').update(canonical, 'utf8').digest('hex');
 
 const invalid = (detail: string) => new ProductException(ProductErrorCode.InvalidDataset, detail);
 

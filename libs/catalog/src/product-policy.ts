@@ -1,4 +1,4 @@
-import { Actor, ForbiddenError, NotFoundError, Role } from '@hst/common';
+import { Actor, ForbiddenError, hasRole, NotFoundError, Role } from '@hst/common';
 import type { CertificateFacts, SourceType } from '@hst/registry';
 import { ProductErrorCode } from './exceptions/product.exception';
 import type { ProductAction } from './product-status';
@@ -31,7 +31,11 @@ export const isProductOwner = (actor: Actor | null, product: Owned): boolean =>
   actor !== null && actor.subjectId === product.vendorId;
 
 export const isProductReader = (actor: Actor | null): boolean =>
-  actor !== null && actor.roles.some((r) => PRODUCT_READER_ROLES.includes(r));
+  actor !== null && hasRole(actor, ...PRODUCT_READER_ROLES);
+
+/** What everyone may see: a listed product of an active vendor. */
+export const isPubliclyVisible = (product: { status: string }, vendor: { status: string }): boolean =>
+  product.status === 'listed' && vendor.status === 'active';
 
 /**
  * The one access decision of the catalog. Another subject's product is a 404 (never revealed), unless the

@@ -8,9 +8,6 @@ export type Actor = {
   readonly roles: readonly Role[];
 };
 
-/** The actor recorded for work the exchange does by itself (workers, bootstrap). */
-export const SYSTEM_ACTOR = null;
-
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r));
 }

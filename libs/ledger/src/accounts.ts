@@ -27,9 +27,6 @@ export function shardCount(account: AccountId): number {
   return account.startsWith('wallet:') ? SHARDS.wallet : SHARDS[account as SystemAccount];
 }
 
-/** Only the bank may go below zero: its balance is the money that entered the exchange, negated. */
-export const mayGoNegative = (account: AccountId) => account === 'bank';
-
 export const TRANSFER_KINDS = [
   'deposit',
   'withdrawal',

@@ -5,6 +5,10 @@ export const ORDER_READER_ROLES: Role[] = ['admin', 'regulator'];
 
 type Parties = { id: string; buyerId: string; vendorId: string };
 
+/** Whether the actor may see the order at all: a party, or a platform reader. */
+export const canReadOrder = (actor: Actor, order: Omit<Parties, 'id'>): boolean =>
+  order.buyerId === actor.subjectId || order.vendorId === actor.subjectId || hasRole(actor, ...ORDER_READER_ROLES);
+
 /**
  * The one access decision for orders: 404 unless the actor is a party or a platform reader; paying
  * cancelling, confirming and disputing are the buyer's (403 for the others who can see the order).
@@ -14,8 +18,7 @@ export function orderRoleFor(
   order: Parties,
   action: 'read' | 'pay' | 'cancel' | 'confirm' | 'dispute',
 ): Role {
-  const party = order.buyerId === actor.subjectId || order.vendorId === actor.subjectId;
-  if (!party && !hasRole(actor, ...ORDER_READER_ROLES)) throw new NotFoundError('order', order.id);
+  if (!canReadOrder(actor, order)) throw new NotFoundError('order', order.id);
   if (action === 'read') return actor.roles[0];
   if (order.buyerId === actor.subjectId && hasRole(actor, 'buyer')) return 'buyer';
   throw new ForbiddenError(`Only the buyer may ${action} this order`);

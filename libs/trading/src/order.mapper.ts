@@ -1,4 +1,5 @@
-import type { OrderResponse } from './dto/trading.responses';
+import type { DisputeResponse, OrderResponse } from './dto/trading.responses';
+import type { DisputeEntity } from './entities/dispute.entity';
 import type { OrderEntity } from './entities/order.entity';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -24,5 +25,18 @@ export function toOrderResponse(o: OrderEntity): OrderResponse {
     deliveredAt: iso(o.deliveredAt),
     settledAt: iso(o.settledAt),
     cancelledAt: iso(o.cancelledAt),
+  };
+}
+
+export function toDisputeResponse(d: DisputeEntity): DisputeResponse {
+  return {
+    id: d.id,
+    orderId: d.orderId,
+    reason: d.reason,
+    status: d.status,
+    refundFen: d.refundFen,
+    note: d.note,
+    openedAt: d.openedAt.toISOString(),
+    resolvedAt: iso(d.resolvedAt),
   };
 }

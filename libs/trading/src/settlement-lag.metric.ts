@@ -1,5 +1,6 @@
 import type { MetricsService } from '@hst/metrics';
 import type { DataSource } from 'typeorm';
+import { SETTLEMENT_DUE_WHERE } from './settlement';
 
 /**
  * Settlement lag: how long the oldest due order has waited to be settled (0 when none waits). It grows when
@@ -13,7 +14,7 @@ export function registerSettlementLagMetric(metrics: MetricsService, dataSource:
     async (g) => {
       const [row] = await dataSource.query<{ lag: number }[]>(
         `SELECT coalesce(extract(epoch FROM now() - min(settle_due_at)), 0)::float8 AS lag
-         FROM orders WHERE status IN ('delivered', 'disputed') AND settle_due_at <= now()`,
+         FROM orders WHERE ${SETTLEMENT_DUE_WHERE}`,
       );
       g.set(row?.lag ?? 0);
     },

@@ -1,6 +1,9 @@
 import { bpsOf } from '@hst/common';
 import { TransferSpec, walletOf } from '@hst/ledger';
 
+/** The orders due for settlement (SQL over `orders`): what the sweep settles and the lag metric measures. */
+export const SETTLEMENT_DUE_WHERE = `status IN ('delivered', 'disputed') AND settle_due_at <= now()`;
+
 export type SettlementInput = {
   id: string;
   buyerId: string;

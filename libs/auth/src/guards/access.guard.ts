@@ -1,7 +1,7 @@
 import type { Role } from '@hst/common';
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { IS_PUBLIC } from '@hst/common';
+import { hasRole, IS_PUBLIC } from '@hst/common';
 import { ALLOW_INACTIVE, ROLES } from '../decorators';
 import type { RequestUser } from '../request-user';
 
@@ -21,7 +21,7 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException(`Your subject is ${user.subjectStatus}; only active subjects may act`);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !user.roles.some((r) => roles.includes(r))) {
+    if (roles && !hasRole(user, ...roles)) {
       throw new ForbiddenException(`This route needs one of the roles: ${roles.join(', ')}`);
     }
     return true;

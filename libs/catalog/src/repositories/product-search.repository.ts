@@ -1,4 +1,4 @@
-import { decodeCursor, DomainError, encodeCursor, ErrorKind, isCursorId, isCursorTime } from '@hst/common';
+import { decodeCursor, DomainError, ErrorKind, isCursorId, isCursorTime, toPage } from '@hst/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -16,12 +16,11 @@ type SearchCursor =
 
 const isSearchCursor = (v: Record<string, unknown>): v is SearchCursor => {
   if (!isCursorId(v.id)) return false;
-  const isTime = isCursorTime;
   switch (v.k) {
     case 'relevance':
-      return Number.isInteger(v.h) && Number.isInteger(v.s) && isTime(v.t);
+      return Number.isInteger(v.h) && Number.isInteger(v.s) && isCursorTime(v.t);
     case 'newest':
-      return isTime(v.t);
+      return isCursorTime(v.t);
     case 'price_asc':
     case 'price_desc':
       return Number.isSafeInteger(v.p);
@@ -184,12 +183,6 @@ export class ProductSearchRepository {
         total = (await this.dataSource.query<{ total: number }[]>(count.sql, count.params))[0].total;
       }
     }
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toItem),
-      total,
-      nextCursor: rows.length > query.limit && last ? encodeCursor(positionOf(sort, last)) : null,
-    };
+    return { ...toPage(rows, query.limit, toItem, (r) => positionOf(sort, r)), total };
   }
 }

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { DatasetRecord, datasetDigest, recordsFromCsv, recordsFromJson } from '../dataset';
+import { canonicalDigest, DatasetRecord, recordsFromCsv, recordsFromJson } from '../dataset';
 import type { CreateProductDto, UpdateProductDto } from '../dto/product.dto';
 import type { DatasetUploadResponse, ProductPage, ProductResponse } from '../dto/product.response';
 import type { ProductsQuery } from '../dto/products.query';
@@ -19,6 +19,7 @@ import { DatasetMeta, toProductResponse } from '../product.mapper';
 import {
   isProductOwner,
   isProductReader,
+  isPubliclyVisible,
   PRODUCT_OWNER_ROLES,
   productRoleFor,
   submissionProblem,
@@ -113,7 +114,7 @@ export class ProductsService {
     const records: DatasetRecord[] =
       upload.format === 'csv' ? recordsFromCsv(upload.body) : recordsFromJson(upload.body);
     const canonical = canonicalJson(records);
-    const contentDigest = datasetDigest(records);
+    const contentDigest = canonicalDigest(canonical);
     return this.dataSource.transaction(async (manager) => {
       const product = await this.lock(manager, id);
       const role = productRoleFor(actor, product, 'edit');
@@ -180,8 +181,7 @@ export class ProductsService {
     const product = await manager.findOneBy(ProductEntity, { id });
     if (!product) throw new NotFoundError('product', id);
     const vendor = await manager.findOneByOrFail(SubjectEntity, { id: product.vendorId });
-    const publiclyVisible = product.status === 'listed' && vendor.status === 'active';
-    if (!publiclyVisible && !isProductOwner(actor, product) && !isProductReader(actor)) {
+    if (!isPubliclyVisible(product, vendor) && !isProductOwner(actor, product) && !isProductReader(actor)) {
       throw new NotFoundError('product', id);
     }
     return this.view(manager, product, vendor);
@@ -196,8 +196,17 @@ export class ProductsService {
     if (!product) return undefined;
     const vendor = await manager.findOneByOrFail(SubjectEntity, { id: product.vendorId });
     const { id, vendorId, status, pricingModel, priceFen, policy, sourceType, category } = product;
-    const visible = status === 'listed' && vendor.status === 'active';
-    return { id, vendorId, status, pricingModel, priceFen, policy, sourceType, category, visible };
+    return {
+      id,
+      vendorId,
+      status,
+      pricingModel,
+      priceFen,
+      policy,
+      sourceType,
+      category,
+      visible: isPubliclyVisible(product, vendor),
+    };
   }
 
   /** The public catalog, or (`mine=true`) the caller's own products in any state. */

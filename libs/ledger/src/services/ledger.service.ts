@@ -1,8 +1,9 @@
 import { decodeCursor, newestFirstPage, Page, PageQuery, toPage } from '@hst/common';
+import { isCheckViolation } from '@hst/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccountId, SHARDS, TransferKind, walletOf } from '../accounts';
 import type { TransferResponse, TransfersQuery } from '../dto/ledger.dto';
 import { LedgerTransferEntity } from '../entities/ledger-transfer.entity';
@@ -120,7 +121,7 @@ export class LedgerService {
         [accounts, shards, deltas.map((d) => d.deltaFen)],
       );
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23514') {
+      if (isCheckViolation(error)) {
         throw new LedgerException(LedgerErrorCode.InsufficientFunds);
       }
       throw error;

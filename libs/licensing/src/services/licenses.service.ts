@@ -114,7 +114,7 @@ export class LicensesService {
     const license = await manager.findOne(LicenseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!license) return;
     const from = effectiveLicenseStatus(license);
-    if (from !== 'active' && from !== 'suspended') return; // already revoked, or expired: nothing left to stop
+    if (!LICENSE_MACHINE.transitions.revoke.from.includes(from)) return; // already revoked, or expired: nothing left to stop
     license.status = nextState(LICENSE_MACHINE, from, 'revoke') as StoredLicenseStatus;
     license.statusReason = 'order refunded in full';
     await manager.save(license);

@@ -1,5 +1,5 @@
 import { AuditService, auditActorOf } from '@hst/audit';
-import { Actor, DomainError, ErrorKind, newestFirstPage, nextState, NotFoundError, Page } from '@hst/common';
+import { Actor, DomainError, ErrorKind, hasRole, newestFirstPage, nextState, NotFoundError, Page } from '@hst/common';
 import { isUniqueViolation } from '@hst/database';
 import { OutboxService } from '@hst/outbox';
 import { Injectable } from '@nestjs/common';
@@ -159,6 +159,6 @@ export class SubjectsService {
   }
 
   private canRead(actor: Actor, subject: SubjectEntity): boolean {
-    return subject.id === actor.subjectId || actor.roles.some((r) => SUBJECT_READER_ROLES.includes(r));
+    return subject.id === actor.subjectId || hasRole(actor, ...SUBJECT_READER_ROLES);
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind } from '@hst/common';
+import { DomainError, ErrorKind, MAX_AMOUNT_FEN } from '@hst/common';
 
 export enum TradingErrorCode {
   PublicDataAuthorizationMissing = 'public_data_authorization_missing',
@@ -54,5 +54,12 @@ export class TradingException extends DomainError {
   constructor(code: TradingErrorCode, detail?: string) {
     const [kind, message] = RULES[code];
     super(kind, code, detail ? `${message}: ${detail}` : message);
+  }
+}
+
+/** A money amount the exchange takes in one request: a safe integer of at most 10^13 fen (422 otherwise). */
+export function assertAmountInRange(amountFen: number): void {
+  if (!Number.isSafeInteger(amountFen) || amountFen > MAX_AMOUNT_FEN) {
+    throw new TradingException(TradingErrorCode.AmountOutOfRange);
   }
 }

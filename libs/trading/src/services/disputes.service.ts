@@ -12,24 +12,10 @@ import type { DisputeResponse } from '../dto/trading.responses';
 import { DisputeEntity } from '../entities/dispute.entity';
 import { OrderEntity } from '../entities/order.entity';
 import { TradingErrorCode, TradingException } from '../exceptions/trading.exception';
-import { ORDER_READER_ROLES, orderRoleFor } from '../order-policy';
+import { canReadOrder, ORDER_READER_ROLES, orderRoleFor } from '../order-policy';
 import { ORDER_MACHINE } from '../order-status';
+import { toDisputeResponse } from '../order.mapper';
 import { OrdersService } from './orders.service';
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-export function toDisputeResponse(d: DisputeEntity): DisputeResponse {
-  return {
-    id: d.id,
-    orderId: d.orderId,
-    reason: d.reason,
-    status: d.status,
-    refundFen: d.refundFen,
-    note: d.note,
-    openedAt: d.openedAt.toISOString(),
-    resolvedAt: iso(d.resolvedAt),
-  };
-}
 
 /**
  * Disputes (争议): the buyer opens one while the order is delivered and within the dispute window (the
@@ -155,8 +141,7 @@ export class DisputesService {
 
   /** Who may read a dispute is who may read its order (404 for anyone else). */
   private assertReader(actor: Actor, order: OrderEntity, disputeId: string): void {
-    const party = order.buyerId === actor.subjectId || order.vendorId === actor.subjectId;
-    if (!party && !hasRole(actor, ...ORDER_READER_ROLES)) throw new NotFoundError('dispute', disputeId);
+    if (!canReadOrder(actor, order)) throw new NotFoundError('dispute', disputeId);
   }
 
   /** The dispute's own audit line (its outbox event is the order's, written by the order transition). */

@@ -226,13 +226,7 @@ export class OrdersService {
       action: ORDER_EVENT[t.action],
       actor: t.actor,
       order,
-      payload: {
-        orderNo: order.orderNo,
-        buyerId: order.buyerId,
-        vendorId: order.vendorId,
-        productId: order.productId,
-        ...data,
-      },
+      payload: eventPayload(order, data),
     }));
     await this.audit.recordMany(
       manager,

@@ -11,7 +11,7 @@ import { OrderEntity } from '../entities/order.entity';
 import { toOrderResponse } from '../order.mapper';
 import { orderRoleFor } from '../order-policy';
 import type { OrderAction } from '../order-status';
-import { settlementTransfers } from '../settlement';
+import { SETTLEMENT_DUE_WHERE, settlementTransfers } from '../settlement';
 import { OrdersService } from './orders.service';
 
 export type SettlementOutcome = 'settled' | 'refunded' | 'not_due';
@@ -120,7 +120,7 @@ export class SettlementService {
       {
         table: 'orders',
         dueAt: 'settle_due_at',
-        where: `status IN ('delivered', 'disputed') AND settle_due_at <= now()`,
+        where: SETTLEMENT_DUE_WHERE,
       },
       async (ids) => {
         let settled = 0;

@@ -1,5 +1,5 @@
 import { AuditService, auditActorOf } from '@hst/audit';
-import { Actor, MAX_AMOUNT_FEN, Page, PageQuery } from '@hst/common';
+import { Actor, Page, PageQuery } from '@hst/common';
 import { LedgerService, TransferKind, walletOf } from '@hst/ledger';
 import { OutboxService } from '@hst/outbox';
 import { roleFor, SubjectEntity } from '@hst/subjects';
@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DepositDto } from '../dto/trading.dto';
 import type { DepositResponse, StatementKind, WalletEntryResponse, WalletResponse } from '../dto/trading.responses';
-import { TradingErrorCode, TradingException } from '../exceptions/trading.exception';
+import { assertAmountInRange, TradingErrorCode, TradingException } from '../exceptions/trading.exception';
 import type { IdempotentRequest } from '../idempotency';
 import { IdempotencyService } from './idempotency.service';
 import { WithdrawalsService } from './withdrawals.service';
@@ -64,9 +64,7 @@ export class WalletService {
   async deposit(actor: Actor, dto: DepositDto, request: IdempotentRequest): Promise<DepositResponse> {
     const role = roleFor(actor, ['admin']);
     return this.idempotency.run(actor, request, 201, async (manager) => {
-      if (!Number.isSafeInteger(dto.amountFen) || dto.amountFen > MAX_AMOUNT_FEN) {
-        throw new TradingException(TradingErrorCode.AmountOutOfRange);
-      }
+      assertAmountInRange(dto.amountFen);
       if (!(await manager.existsBy(SubjectEntity, { id: dto.subjectId }))) {
         throw new TradingException(TradingErrorCode.SubjectUnknown);
       }

@@ -1,5 +1,5 @@
 import { AuditActor, AuditService, auditActorOf } from '@hst/audit';
-import { Actor, MAX_AMOUNT_FEN, newestFirstPage, nextState, Page, PageQuery } from '@hst/common';
+import { Actor, newestFirstPage, nextState, Page, PageQuery } from '@hst/common';
 import { eachApart, sweepDue } from '@hst/database';
 import { LedgerService, TransferSpec, walletOf } from '@hst/ledger';
 import { OutboxService } from '@hst/outbox';
@@ -10,7 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { WithdrawalDto } from '../dto/trading.dto';
 import type { WithdrawalResponse } from '../dto/trading.responses';
 import { WithdrawalEntity } from '../entities/withdrawal.entity';
-import { TradingErrorCode, TradingException } from '../exceptions/trading.exception';
+import { assertAmountInRange } from '../exceptions/trading.exception';
 import type { IdempotentRequest } from '../idempotency';
 import { WITHDRAWAL_MACHINE } from '../withdrawal-status';
 import { IdempotencyService } from './idempotency.service';
@@ -53,9 +53,7 @@ export class WithdrawalsService {
   /** The caller's withdrawal, held once per Idempotency-Key (202: the worker pays it out). */
   async request(actor: Actor, dto: WithdrawalDto, request: IdempotentRequest): Promise<WithdrawalResponse> {
     return this.idempotency.run(actor, request, 202, async (manager) => {
-      if (!Number.isSafeInteger(dto.amountFen) || dto.amountFen > MAX_AMOUNT_FEN) {
-        throw new TradingException(TradingErrorCode.AmountOutOfRange);
-      }
+      assertAmountInRange(dto.amountFen);
       const id = randomUUID();
       const wallet = await this.ledger.openWallet(manager, actor.subjectId);
       const [hold] = await this.ledger.post(manager, [
